@@ -1,0 +1,3 @@
+from integration_site.sitemaps import StaticViewSitemap
+
+sitemaps = {"contacts": StaticViewSitemap(["contacts:index"])}

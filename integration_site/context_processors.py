@@ -1,0 +1,65 @@
+"""Context every page needs. Must not touch the database: the 500 page uses it too."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+from django.urls import translate_url
+from django.utils.translation import override
+
+from .i18n import SOURCE_LANGUAGE, current_language
+
+NAVIGATION = [
+    ("home", _("Start")),
+    ("office", _("Koordinierungsstelle")),
+    ("contacts:index", _("Ansprechpersonen")),
+    ("documents:index", _("Dokumente")),
+    ("microprojects:index", _("Mikroprojekte")),
+]
+
+
+# Each language named in itself, as the UX guide writes them (Django's names differ in case and form).
+ENDONYMS = {
+    "de": "Deutsch", "en": "English", "ar": "العربية", "fa": "فارسی",
+    "uk": "Українська", "ru": "Русский", "tr": "Türkçe", "es": "Español",
+}
+
+
+def _alternates(request):
+    path = request.path
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        alternates.append({
+            "code": code,
+            "name": ENDONYMS.get(code, info["name_local"]),
+            "url": translate_url(path, code),
+            "bidi": info["bidi"],
+        })
+    return alternates
+
+
+def _navigation(request):
+    items = []
+    for name, label in NAVIGATION:
+        url = reverse(name)
+        if name == "home":
+            current = request.path == url
+        else:
+            current = request.path.startswith(url)
+        items.append({"url": url, "label": label, "current": current})
+    return items
+
+
+def site(request):
+    language = current_language()
+    alternates = _alternates(request)
+    x_default = next((a["url"] for a in alternates if a["code"] == SOURCE_LANGUAGE), "/")
+    with override(language):
+        navigation = _navigation(request)
+    return {
+        "LANGUAGE_BIDI": get_language_info(language)["bidi"],
+        "language_alternates": alternates,
+        "x_default_url": x_default,
+        "navigation": navigation,
+    }

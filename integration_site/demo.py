@@ -1,0 +1,233 @@
+"""Demo content for the site-wide pages and notices.
+
+Texts are keyed by language; German is the source. A language missing from a text
+falls back to German on the site, marked as German.
+"""
+
+import datetime
+
+from .models import Notice, Page
+
+PAGES = {
+    Page.Key.HOME: {
+        "de": {
+            "title": "Integration im Landkreis Leipzig",
+            "summary": "Die Koordinierungsstelle für Integration verbindet Zugewanderte, "
+                       "Ehrenamtliche, Vereine und Kommunen im Landkreis Leipzig.",
+            "body": "<p>Sie sind neu im Landkreis Leipzig? Sie engagieren sich für andere? "
+                    "Hier finden Sie, wer Ihnen in Ihrer Stadt oder Gemeinde hilft, was die "
+                    "Koordinierungsstelle für Integration macht und wie Ihr Projekt gefördert "
+                    "werden kann.</p>",
+        },
+        "en": {
+            "title": "Integration in the district of Leipzig",
+            "summary": "The Koordinierungsstelle für Integration (Integration Coordination Office) "
+                       "connects newcomers, volunteers, associations and towns in the district "
+                       "of Leipzig.",
+            "body": "<p>Are you new in the district of Leipzig? Do you help others? Here you "
+                    "can find out who helps you in your town, what the office does and how "
+                    "your project can get funding.</p>",
+        },
+        "ar": {
+            "title": "الاندماج في منطقة لايبزيغ",
+            "summary": "يربط مكتب تنسيق الاندماج (Koordinierungsstelle für Integration) بين "
+                       "القادمين الجدد والمتطوعين والجمعيات والبلديات في منطقة لايبزيغ.",
+            "body": "<p>هل أنت جديد في منطقة لايبزيغ؟ هل تساعد الآخرين؟ هنا تجد من يساعدك في "
+                    "مدينتك أو بلدتك، وماذا يفعل المكتب، وكيف يمكن دعم مشروعك ماليًا.</p>",
+        },
+    },
+    Page.Key.OFFICE: {
+        "de": {
+            "title": "Koordinierungsstelle für Integration",
+            "summary": "Wir verbinden alle, die im Landkreis Leipzig an Integration arbeiten.",
+            "body": (
+                "<p>Die Koordinierungsstelle für Integration (KfI) leitet die Erstellung und "
+                "Fortschreibung des Integrationskonzepts des Landkreises Leipzig. 2018 "
+                "entstand der erste Teil als Situationsanalyse. 2019 folgte der zweite Teil "
+                "„Ziele und Handlungsfelder“ für die Integrationsarbeit der nächsten Jahre.</p>"
+                "<h2>Mit wem wir zusammenarbeiten</h2>"
+                "<p>Die Koordinierungsstelle ist die Schnittstelle zwischen:</p>"
+                "<ul><li>der Landkreisverwaltung</li><li>den Verwaltungen der Städte und "
+                "Gemeinden</li><li>Akteuren der Integrationsarbeit in den Kommunen, im "
+                "Landkreis, in Sachsen und beim Bund</li><li>freien Trägern, Vereinen und "
+                "Initiativen</li><li>Ehrenamtlichen</li><li>der Zivilgesellschaft</li></ul>"
+                "<h2>Koordinatorin Integration Asyl (KOI)</h2>"
+                "<p>Sie unterstützt den Landkreis beim Integrationsmanagement, zum Beispiel:</p>"
+                "<ul><li>Anfragen und Angebote zur Integration koordinieren</li>"
+                "<li>hauptamtliche Strukturen vernetzen</li>"
+                "<li>Ehrenamtliche, Initiativen, Vereine und Zivilgesellschaft vernetzen</li>"
+                "<li>gemeinsam eine Willkommens- und Anerkennungskultur entwickeln</li>"
+                "<li>strukturelle Probleme erkennen und bei Lösungen helfen</li>"
+                "<li>Integrationsveranstaltungen organisieren, begleiten und besuchen</li>"
+                "<li>die interkulturelle Öffnung öffentlicher Stellen voranbringen</li>"
+                "<li>das Integrationskonzept des Landkreises Leipzig</li></ul>"
+                "<h2>Kommunale Integrationskoordinatoren (KIK)</h2>"
+                "<p>Sie unterstützen die Städte und Gemeinden beim Integrationsmanagement, zum "
+                "Beispiel:</p>"
+                "<ul><li>Integrationsarbeit vor Ort und gesellschaftlicher Zusammenhalt</li>"
+                "<li>Maßnahmen für Integration und Teilhabe vermitteln und entwickeln</li>"
+                "<li>Beratung zu Maßnahmen, Vernetzung und Wissenstransfer zwischen den "
+                "Kommunen</li><li>Beratung zu Fördermöglichkeiten, besonders zu "
+                "Mikroprojekten</li><li>Lotsen für anerkannte Geflüchtete nach der Ankunft im "
+                "Landkreis</li></ul>"
+                "<h2>Berichte</h2>"
+                "<p>Das Integrationskonzept Teil 1 und Teil 2 sowie der 1. Zwischenbericht "
+                "stehen unter „Dokumente“ zum Herunterladen bereit.</p>"
+            ),
+        },
+    },
+    Page.Key.IMPRINT: {
+        "de": {
+            "title": "Impressum",
+            "summary": "Angaben nach § 5 Digitale-Dienste-Gesetz (DDG) und § 18 "
+                       "Medienstaatsvertrag (MStV).",
+            "body": (
+                "<h2>Anbieter</h2>"
+                "<address>Landratsamt Landkreis Leipzig<br>Stauffenbergstraße 4<br>"
+                "04552 Borna</address>"
+                "<p>Der Landkreis Leipzig ist eine Körperschaft des öffentlichen Rechts. "
+                "Er wird vertreten durch den Landrat.</p>"
+                "<h2>Kontakt</h2>"
+                "<p>Telefon: <span dir=\"ltr\">03433 241-0</span><br>E-Mail: "
+                "<a href=\"mailto:integrationshilfe@lk-l.de\">integrationshilfe@lk-l.de</a></p>"
+                "<h2>Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV</h2>"
+                "<p>Koordinierungsstelle für Integration, FB Grundsatzangelegenheiten Soziales, "
+                "Anschrift wie oben.</p>"
+            ),
+        },
+    },
+    Page.Key.PRIVACY: {
+        "de": {
+            "title": "Datenschutzerklärung",
+            "summary": "Wie wir mit Ihren Daten umgehen, wenn Sie diese Website besuchen.",
+            "body": (
+                "<h2>Verantwortlicher</h2><p>Landratsamt Landkreis Leipzig, Stauffenbergstraße "
+                "4, 04552 Borna.</p>"
+                "<h2>Datenschutzbeauftragter</h2><p>Sie erreichen den behördlichen "
+                "Datenschutzbeauftragten unter der Anschrift des Landratsamts.</p>"
+                "<h2>Was beim Besuch gespeichert wird</h2><p>Der Server verarbeitet Ihre "
+                "IP-Adresse, um die Seite auszuliefern. Protokolle werden nach sieben Tagen "
+                "gelöscht. Diese Website setzt keine Cookies, lädt nichts von anderen Anbietern "
+                "und verwendet keine Analyse- oder Werbedienste.</p>"
+                "<h2>Rechtsgrundlage</h2><p>Art. 6 Abs. 1 Buchstabe e DSGVO in Verbindung mit "
+                "dem Sächsischen Datenschutzdurchführungsgesetz (SächsDSDG).</p>"
+                "<h2>Empfänger</h2><p>Daten werden nicht an Dritte weitergegeben.</p>"
+                "<h2>Ihre Rechte</h2><p>Sie haben das Recht auf Auskunft, Berichtigung, "
+                "Löschung, Einschränkung der Verarbeitung, Datenübertragbarkeit und Widerspruch "
+                "(Art. 15 bis 21 DSGVO).</p>"
+                "<h2>Beschwerde</h2><p>Sie können sich bei der Sächsischen Datenschutz- und "
+                "Transparenzbeauftragten beschweren.</p>"
+            ),
+        },
+    },
+    Page.Key.ACCESSIBILITY: {
+        "de": {
+            "title": "Erklärung zur Barrierefreiheit",
+            "summary": "Der Landkreis Leipzig will diese Website für alle Menschen "
+                       "zugänglich machen.",
+            "body": (
+                "<p>Diese Erklärung gilt für die Website der Koordinierungsstelle für "
+                "Integration. Grundlage sind das Barrierefreie-Websites-Gesetz Sachsen "
+                "(BfWebG), die BfWebVO und die BITV 2.0.</p>"
+                "<h2>Stand der Vereinbarkeit</h2><p>Die Website ist weitgehend mit der BITV "
+                "2.0 (WCAG 2.1, Stufe AA) vereinbar.</p>"
+                "<h2>Nicht barrierefreie Inhalte</h2><p>Ältere PDF-Dokumente sind nicht "
+                "vollständig barrierefrei. Auf Anfrage senden wir Ihnen eine barrierefreie "
+                "Fassung.</p>"
+                "<h2>Erstellung dieser Erklärung</h2><p>Die Erklärung beruht auf einer "
+                "Selbstbewertung mit automatischen Prüfungen (axe-core) und Tests mit "
+                "Tastatur und Bildschirmleser.</p>"
+                "<h2>Barrieren melden</h2><p>Sie stoßen auf eine Barriere? Schreiben Sie uns: "
+                "<a href=\"mailto:integrationshilfe@lk-l.de\">integrationshilfe@lk-l.de</a>. "
+                "Wir antworten innerhalb eines Monats.</p>"
+                "<h2>Durchsetzungsverfahren</h2><p>Wenn wir nicht zufriedenstellend antworten, "
+                "können Sie sich an die Durchsetzungsstelle bei der Sächsischen Staatskanzlei "
+                "wenden: <a href=\"https://www.durchsetzungsstelle.sachsen.de\">"
+                "Durchsetzungsstelle Sachsen</a>.</p>"
+            ),
+        },
+    },
+    Page.Key.EASY_LANGUAGE: {
+        "de": {
+            "title": "Leichte Sprache",
+            "summary": "Hier erklären wir die Website in Leichter Sprache.",
+            "body": (
+                "<h2>Was ist die Koordinierungsstelle für Integration?</h2>"
+                "<p>Viele Menschen kommen neu in den Landkreis Leipzig.</p>"
+                "<p>Die Koordinierungsstelle hilft dabei, dass alle gut zusammen leben.</p>"
+                "<h2>Was finden Sie auf der Website?</h2>"
+                "<ul><li>Wer in Ihrer Stadt hilft.</li><li>Berichte zum Herunterladen.</li>"
+                "<li>Geld für kleine Projekte. Das heißt: Mikroprojekte.</li></ul>"
+                "<h2>So benutzen Sie die Website</h2>"
+                "<p>Oben auf jeder Seite ist ein Menü. Dort wählen Sie auch Ihre Sprache.</p>"
+                "<h2>Barrierefreiheit</h2>"
+                "<p>Wir wollen, dass alle die Website benutzen können. Etwas geht nicht? "
+                "Schreiben Sie uns eine E-Mail.</p>"
+            ),
+        },
+    },
+    Page.Key.SIGN_LANGUAGE: {
+        "de": {
+            "title": "Gebärdensprache",
+            "summary": "Informationen zu dieser Website in Deutscher Gebärdensprache (DGS).",
+            "body": (
+                "<p>Hier zeigen wir Videos in Deutscher Gebärdensprache. Sie erklären, was die "
+                "Website bietet, wie Sie sich zurechtfinden und das Wichtigste aus der "
+                "Erklärung zur Barrierefreiheit.</p>"
+                "<p>Die Videos werden gerade erstellt. Jedes Video hat Untertitel und kann "
+                "heruntergeladen werden.</p>"
+            ),
+        },
+    },
+}
+
+NOTICES = [
+    {
+        "published_on": datetime.date(2025, 3, 1),
+        "is_highlighted": True,
+        "link_url": "https://www.integreat.app/landkreisleipzig",
+        "de": {
+            "title": "Neu: die Integreat-App für den Landkreis Leipzig",
+            "text": "<p>In der Integreat-App finden Sie jetzt alles rund um das Leben im "
+                    "Landkreis Leipzig – in Ihrer Sprache und kostenlos: Wohnen, Arbeit, "
+                    "Behörden und wo Sie Hilfe bekommen.</p>",
+            "link_text": "Zur Integreat-App Landkreis Leipzig",
+        },
+        "en": {
+            "title": "New: the Integreat app for the district of Leipzig",
+            "text": "<p>The Integreat app now has everything about life in the district of "
+                    "Leipzig – in your language and free of charge: housing, work, "
+                    "authorities and where to get help.</p>",
+            "link_text": "Go to the Integreat app for the district of Leipzig",
+        },
+        "ar": {
+            "title": "جديد: تطبيق Integreat لمنطقة لايبزيغ",
+            "text": "<p>في تطبيق Integreat تجد الآن كل شيء عن الحياة في منطقة لايبزيغ، بلغتك "
+                    "ومجانًا: السكن والعمل والدوائر الحكومية وأين تجد المساعدة.</p>",
+            "link_text": "إلى تطبيق Integreat لمنطقة لايبزيغ",
+        },
+    },
+]
+
+
+def _translated(fields_by_language):
+    values = {}
+    for language, fields in fields_by_language.items():
+        for name, value in fields.items():
+            values[f"{name}_{language}"] = value
+    return values
+
+
+def load():
+    created = 0
+    for key, texts in PAGES.items():
+        _page, was_created = Page.objects.get_or_create(key=key, defaults=_translated(texts))
+        created += was_created
+    for notice in NOTICES:
+        texts = {code: notice[code] for code in notice if len(code) == 2}
+        plain = {name: value for name, value in notice.items() if name not in texts}
+        _notice, was_created = Notice.objects.get_or_create(
+            title_de=texts["de"]["title"], defaults={**plain, **_translated(texts)},
+        )
+        created += was_created
+    return created

@@ -1,0 +1,24 @@
+"""Tests: fast and isolated. Each speed-up says why it is safe."""
+
+import os
+import tempfile
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key"  # noqa: S105 - never used outside the test run
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# Hashing cost protects stored passwords; test users are throw-away.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The manifest needs collectstatic first; a dedicated test covers the production storage.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Uploaded files of one run must not leak into the next or into the demo media.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="kfi-test-media-")
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A shared cache would leak state between tests.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Without a DATABASE_URL the suite runs on SQLite in memory, which is what pytest-django creates.
+if not os.environ.get("DATABASE_URL"):
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
