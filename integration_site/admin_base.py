@@ -1,6 +1,10 @@
 """Admin building blocks shared by the content apps."""
 
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 
 
 class TranslationMedia:

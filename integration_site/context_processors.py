@@ -1,11 +1,9 @@
 """Context every page needs. Must not touch the database: the 500 page uses it too."""
 
 from django.conf import settings
-from django.urls import reverse
-from django.utils.translation import get_language_info
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language_info, override
 from django.utils.translation import gettext_lazy as _
-from django.urls import translate_url
-from django.utils.translation import override
 
 from .i18n import SOURCE_LANGUAGE, current_language
 
@@ -18,7 +16,7 @@ NAVIGATION = [
 ]
 
 
-# Each language named in itself, as the UX guide writes them (Django's names differ in case and form).
+# Each language named in itself as the UX guide writes it (Django's names differ in form).
 ENDONYMS = {
     "de": "Deutsch", "en": "English", "ar": "العربية", "fa": "فارسی",
     "uk": "Українська", "ru": "Русский", "tr": "Türkçe", "es": "Español",
@@ -43,10 +41,7 @@ def _navigation(request):
     items = []
     for name, label in NAVIGATION:
         url = reverse(name)
-        if name == "home":
-            current = request.path == url
-        else:
-            current = request.path.startswith(url)
+        current = request.path == url if name == "home" else request.path.startswith(url)
         items.append({"url": url, "label": label, "current": current})
     return items
 

@@ -8,8 +8,11 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from .models import Notice, Page
+from contacts import selectors as contact_selectors
+from documents import selectors as document_selectors
+
 from .i18n import breadcrumb
+from .models import Notice, Page
 
 
 def root_redirect(request):
@@ -37,6 +40,8 @@ def office(request):
     return render(request, "integration_site/office.html", {
         "page": page,
         "breadcrumbs": [breadcrumb(page)],
+        **contact_selectors.office_page_context(),
+        **document_selectors.office_page_context(),
     })
 
 

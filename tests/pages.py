@@ -28,7 +28,8 @@ def sitemap_paths(client):
 
 
 def heading_levels(document):
-    return [int(el.tag[-1]) for el in document.iter() if re.fullmatch(rf"{re.escape(XHTML)}h[1-6]", str(el.tag))]
+    pattern = re.compile(rf"{re.escape(XHTML)}h[1-6]")
+    return [int(el.tag[-1]) for el in document.iter() if pattern.fullmatch(str(el.tag))]
 
 
 def skipped_heading_levels(levels):

@@ -1,0 +1,6 @@
+"""Reads of the documents app that other parts of the site use."""
+
+
+def office_page_context():
+    """What the Koordinierungsstelle page shows from this app (the reports)."""
+    return {}
