@@ -1,4 +1,7 @@
-"""Security headers that Django does not set itself."""
+"""Site-wide middleware: security headers and the admin's language."""
+
+from django.conf import settings
+from django.utils import translation
 
 # Public pages: no inline script or style, nothing from another origin.
 PUBLIC_CSP = (
@@ -24,3 +27,16 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Content-Security-Policy", csp)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class AdminInGermanMiddleware:
+    """Editors read the admin in German, whatever their browser asks for."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith("/admin/"):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        return self.get_response(request)

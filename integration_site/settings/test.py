@@ -14,6 +14,8 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# WhiteNoise warns about a missing STATIC_ROOT; tests never collect static files there.
+STATIC_ROOT = tempfile.mkdtemp(prefix="kfi-test-static-")
 # Uploaded files of one run must not leak into the next or into the demo media.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="kfi-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

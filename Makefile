@@ -1,0 +1,76 @@
+# Two commands do everything on a fresh Debian machine with python3 and make:
+#   make run   – set up, load the demo content and serve the site on http://127.0.0.1:8000/
+#   make test  – set up and run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEMO_PASSWORD ?= kfi-demo-redaktion
+# Debian packages the project needs; installed when missing (as root, or through sudo).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test setup system-packages browser messages catalogues lint check-deploy bench clean
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo --editor-password "$(DEMO_PASSWORD)"
+	@echo ""
+	@echo "  Die Website läuft unter  http://$(HOST):$(PORT)/"
+	@echo "  Redaktion (Admin):       http://$(HOST):$(PORT)/admin/"
+	@echo "  Demo-Zugang:             Benutzer „redaktion“, Passwort „$(DEMO_PASSWORD)“"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup browser
+	$(PY) -m pytest
+
+setup: system-packages $(STAMP) messages
+
+system-packages:
+	@missing=""; \
+	$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installiere Debian-Pakete:$$missing"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+# The browser tests need Debian's chromium; without it they are skipped with a reason.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installiere chromium für die Browser-Tests …"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium || \
+		echo "chromium ließ sich nicht installieren: Browser-Tests werden übersprungen."; }
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+# Compiled catalogues are build output, never committed.
+messages: $(STAMP)
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+# Refresh the catalogues from templates and code after changing interface strings.
+catalogues: $(STAMP)
+	$(PY) manage.py makemessages --all --no-obsolete --no-location --ignore=.venv --ignore=var
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+check-deploy: $(STAMP)
+	DJANGO_SETTINGS_MODULE=integration_site.settings.prod \
+	SECRET_KEY=check-deploy-only-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGH \
+	ALLOWED_HOSTS=integration.example.org \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+bench: setup
+	$(PY) scripts/benchmark.py
+
+clean:
+	rm -rf $(VENV) var

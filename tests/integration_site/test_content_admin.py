@@ -1,0 +1,137 @@
+"""Editors keep pages and notices current in the admin; readers see the result."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+
+from integration_site.editors import EDITOR_GROUP
+from integration_site.models import Notice, Page
+from tests.integration_site.factories import NoticeFactory, PageFactory
+
+
+@pytest.fixture
+def editor(django_user_model, db):
+    user = django_user_model.objects.create_user("editor", password="pw-for-tests-only",
+                                                 is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITOR_GROUP))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def test_editor_group_has_content_permissions_but_no_user_management(db):
+    group = Group.objects.get(name=EDITOR_GROUP)
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert {"change_page", "add_notice", "change_notice", "delete_notice"} <= codenames
+    assert not group.permissions.filter(content_type__app_label="auth").exists()
+    assert Permission.objects.filter(codename="add_user").exists()
+
+
+def test_admin_speaks_german_to_an_english_browser(editor_client):
+    response = editor_client.get("/admin/", headers={"accept-language": "en"})
+    assert response.status_code == 200
+    assert "Inhalte pflegen" in response.content.decode()
+
+
+def test_editor_edits_a_page_and_unsafe_html_is_removed(editor_client, demo_content):
+    page = Page.objects.get(key=Page.Key.IMPRINT)
+    data = {
+        "key": page.key, "title_de": "Impressum neu", "summary_de": "",
+        "body_de": '<p onclick="alert(1)">Hallo <script>alert(1)</script><a href="javascript:x">'
+                   'Link</a></p>',
+        "title_en": "Legal notice", "body_en": "<p>Hello</p>",
+        "videos-TOTAL_FORMS": "0", "videos-INITIAL_FORMS": "0",
+        "videos-MIN_NUM_FORMS": "0", "videos-MAX_NUM_FORMS": "1000",
+    }
+    response = editor_client.post(f"/admin/integration_site/page/{page.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page.refresh_from_db()
+    assert page.title_de == "Impressum neu"
+    assert "script" not in page.body_de
+    assert "onclick" not in page.body_de
+    assert "javascript" not in page.body_de
+    assert "Hallo" in page.body_de
+    public = editor_client.get("/en/impressum/").content.decode()
+    assert "Legal notice" in public
+
+
+def test_admin_tabs_script_is_served_from_our_origin(editor_client, demo_content):
+    page = Page.objects.get(key=Page.Key.IMPRINT)
+    content = editor_client.get(f"/admin/integration_site/page/{page.pk}/change/").content.decode()
+    assert "admin/js/translation_tabs.js" in content
+    assert "googleapis" not in content
+    assert "mt-field-title-ar" in content
+
+
+def test_fixed_pages_cannot_be_deleted(editor_client, demo_content):
+    page = Page.objects.get(key=Page.Key.PRIVACY)
+    response = editor_client.get(f"/admin/integration_site/page/{page.pk}/delete/")
+    assert response.status_code == 403
+
+
+def test_switched_off_expired_and_future_notices_are_hidden(client, demo_content):
+    today = datetime.date.today()
+    NoticeFactory(title_de="Sichtbar")
+    NoticeFactory(title_de="Ausgeschaltet", is_active=False)
+    NoticeFactory(title_de="Abgelaufen", show_until=today - datetime.timedelta(days=1))
+    NoticeFactory(title_de="Zukunft", published_on=today + datetime.timedelta(days=3))
+    content = client.get("/de/").content.decode()
+    assert "Sichtbar" in content
+    for hidden in ("Ausgeschaltet", "Abgelaufen", "Zukunft"):
+        assert hidden not in content
+
+
+def test_only_the_first_highlighted_notice_becomes_the_banner(client, demo_content):
+    Notice.objects.all().delete()
+    NoticeFactory(title_de="Erster Banner", is_highlighted=True, order=1)
+    NoticeFactory(title_de="Zweiter Banner", is_highlighted=True, order=2)
+    content = client.get("/de/").content.decode()
+    assert content.count('role="region"') == 1
+    banner_start = content.index('class="banner"')
+    assert content.index("Erster Banner") > banner_start
+    assert content.index("Zweiter Banner") > content.index("Aktuelle Hinweise")
+
+
+def test_notice_dates_are_machine_readable_and_localised(client, demo_content):
+    NoticeFactory(title_de="Datiert", published_on=datetime.date(2026, 3, 5))
+    assert '<time datetime="2026-03-05">5. März 2026</time>' in client.get("/de/").content.decode()
+
+
+def test_untranslated_content_falls_back_to_german_marked_as_german(client, db):
+    PageFactory(key=Page.Key.PRIVACY, title_de="Datenschutzerklärung", body_de="<p>Nur deutsch</p>")
+    content = client.get("/ar/datenschutz/").content.decode()
+    assert '<h1><span lang="de" dir="ltr">Datenschutzerklärung</span></h1>' in content
+    assert '<div lang="de" dir="ltr" class="fallback"><p>Nur deutsch</p></div>' in content
+    assert 'class="fallback-note"' in content
+
+
+def test_translated_content_is_not_marked_as_german(client, db):
+    PageFactory(key=Page.Key.PRIVACY, title_de="Datenschutz", title_en="Privacy",
+                body_de="<p>de</p>", body_en="<p>en</p>")
+    content = client.get("/en/datenschutz/").content.decode()
+    assert "<h1>Privacy</h1>" in content
+    assert "fallback-note" not in content
+
+
+def test_load_demo_twice_changes_nothing(db):
+    call_command("load_demo", verbosity=0)
+    before = {m: list(m.objects.order_by("pk").values()) for m in (Page, Notice)}
+    call_command("load_demo", verbosity=0)
+    after = {m: list(m.objects.order_by("pk").values()) for m in (Page, Notice)}
+    assert before == after
+    assert Page.objects.count() == len(Page.Key.values)
+
+
+def test_load_demo_creates_the_demo_editor_once(db, django_user_model):
+    call_command("load_demo", "--editor-password", "demo-pass-123", verbosity=0)
+    call_command("load_demo", "--editor-password", "other", verbosity=0)
+    editor = django_user_model.objects.get(username="redaktion")
+    assert editor.check_password("demo-pass-123")
+    assert editor.groups.filter(name=EDITOR_GROUP).exists()
+    assert not editor.is_superuser
