@@ -1,0 +1,16 @@
+"""gunicorn settings; every value can be overridden with GUNICORN_* environment variables."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+# The usual rule of thumb for synchronous workers: two per core plus one.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+accesslog = "-"
+errorlog = "-"
+# Without the client address: the access log keeps no personal data (see Datenschutzerklärung).
+access_log_format = '"%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+max_requests = 2000
+max_requests_jitter = 200
