@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .fields import RichTextField
+from .validators import validate_video, validate_webvtt
 
 
 class Page(models.Model):
@@ -56,9 +57,10 @@ class Video(models.Model):
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="videos",
                              verbose_name=_("Seite"))
     title = models.CharField(_("Titel"), max_length=200)
-    file = models.FileField(_("Videodatei (MP4 oder WebM)"), upload_to="videos/")
+    file = models.FileField(_("Videodatei (MP4 oder WebM)"), upload_to="videos/",
+                            validators=[validate_video])
     captions = models.FileField(
-        _("Untertitel (WebVTT)"), upload_to="videos/", blank=True,
+        _("Untertitel (WebVTT)"), upload_to="videos/", blank=True, validators=[validate_webvtt],
         help_text=_("Untertitel machen das Video auch ohne Ton verständlich."),
     )
     duration = models.DurationField(_("Länge"), help_text=_("Zum Beispiel 00:03:20."))

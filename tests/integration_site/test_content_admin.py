@@ -135,3 +135,46 @@ def test_load_demo_creates_the_demo_editor_once(db, django_user_model):
     assert editor.check_password("demo-pass-123")
     assert editor.groups.filter(name=EDITOR_GROUP).exists()
     assert not editor.is_superuser
+
+
+def _page_form(page, **extra):
+    data = {
+        "key": page.key, "title_de": page.title_de, "summary_de": page.summary_de or "",
+        "body_de": page.body_de or "",
+        "videos-TOTAL_FORMS": "1", "videos-INITIAL_FORMS": "0",
+        "videos-MIN_NUM_FORMS": "0", "videos-MAX_NUM_FORMS": "1000",
+        "videos-0-title_de": "Die Website in DGS", "videos-0-duration": "00:02:05",
+        "videos-0-order": "0",
+    }
+    data.update(extra)
+    return data
+
+
+MP4_HEAD = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
+
+
+def test_sign_language_video_is_checked_by_content(editor_client, demo_content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    page = Page.objects.get(key=Page.Key.SIGN_LANGUAGE)
+    fake = SimpleUploadedFile("video.mp4", b"MZ\x90\x00 this is a renamed program",
+                              content_type="video/mp4")
+    response = editor_client.post(f"/admin/integration_site/page/{page.pk}/change/",
+                                  _page_form(page, **{"videos-0-file": fake}))
+    assert response.status_code == 200
+    assert "kein Video im Format MP4 oder WebM" in response.content.decode()
+    assert not page.videos.exists()
+
+
+def test_sign_language_video_and_captions_are_saved(editor_client, demo_content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    page = Page.objects.get(key=Page.Key.SIGN_LANGUAGE)
+    video = SimpleUploadedFile("dgs.mp4", MP4_HEAD, content_type="video/mp4")
+    captions = SimpleUploadedFile("dgs.vtt", b"WEBVTT\n\n00:00.000 --> 00:02.000\nHallo\n")
+    response = editor_client.post(
+        f"/admin/integration_site/page/{page.pk}/change/",
+        _page_form(page, **{"videos-0-file": video, "videos-0-captions": captions}),
+    )
+    assert response.status_code == 302
+    assert page.videos.get().duration_display == "2:05"

@@ -146,3 +146,31 @@ def test_redis_cache_from_the_environment_works():
         cache.set("kfi-test-key", "wert", 5)
         assert cache.get("kfi-test-key") == "wert"
         cache.delete("kfi-test-key")
+
+
+@pytest.mark.parametrize(
+    ("handler", "status", "heading"),
+    [("handler400", 400, "Die Anfrage ist fehlerhaft"), ("handler403", 403, "Kein Zugriff"),
+     ("handler404", 404, "Seite nicht gefunden")],
+)
+def test_error_pages_are_styled_and_keep_the_site_navigation(db, handler, status, heading):
+    from integration_site import urls
+
+    request = RequestFactory().get("/de/irgendwo/")
+    with translation.override("de"):
+        response = getattr(urls, handler)(request, exception=Exception())
+    content = response.content.decode()
+    assert response.status_code == status
+    assert f"<h1>{heading}</h1>" in content
+    assert 'class="main-nav"' in content
+    assert "/static/css/site.css" in content
+
+
+def test_error_pages_are_translated(db):
+    from integration_site import urls
+
+    request = RequestFactory().get("/uk/irgendwo/")
+    with translation.override("uk"):
+        content = urls.handler404(request, exception=Exception()).content.decode()
+    assert '<html lang="uk" dir="ltr">' in content
+    assert "Seite nicht gefunden" not in content
