@@ -1,7 +1,10 @@
 """Model fields shared by every app."""
 
+from inspect import getattr_static
+
 import nh3
 from django.db import models
+from django.db.models.query_utils import DeferredAttribute
 
 # What editors may use in rich text: structure and links, nothing that runs or styles.
 ALLOWED_TAGS = {
@@ -38,6 +41,10 @@ class RichTextField(models.TextField):
     """HTML written by editors; cleaned on every save so nothing unsafe is ever stored."""
 
     def pre_save(self, model_instance, add):
-        value = sanitize_html(getattr(model_instance, self.attname))
-        setattr(model_instance, self.attname, value)
+        value = sanitize_html(super().pre_save(model_instance, add))
+        # Keep the instance in step with what is stored – but only for plain attributes: the
+        # untranslated field is modeltranslation's proxy, and writing to it would copy the
+        # German fallback into the active language.
+        if isinstance(getattr_static(type(model_instance), self.attname, None), DeferredAttribute):
+            setattr(model_instance, self.attname, value)
         return value

@@ -4,10 +4,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .fields import RichTextField
+from .translation_state import TranslationTracked
 from .validators import validate_video, validate_webvtt
 
 
-class Page(models.Model):
+class Page(TranslationTracked):
     """One of the site's fixed pages: start page, office page and the legal pages."""
 
     class Key(models.TextChoices):
@@ -51,7 +52,7 @@ class Page(models.Model):
         return reverse("page", kwargs={"key": self.key})
 
 
-class Video(models.Model):
+class Video(TranslationTracked):
     """A self-hosted video on a page, e.g. the start page in German Sign Language."""
 
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="videos",
@@ -93,7 +94,7 @@ class NoticeQuerySet(models.QuerySet):
         )
 
 
-class Notice(models.Model):
+class Notice(TranslationTracked):
     """A dated announcement on the start page, e.g. the Integreat app."""
 
     title = models.CharField(_("Überschrift"), max_length=200)

@@ -4,9 +4,15 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from integration_site.fields import RichTextField
-from integration_site.i18n import field_in_language
+from integration_site.i18n import current_language, field_in_language
+from integration_site.translation_state import OUTDATED, TranslationTracked, field_status
 
 register = template.Library()
+
+
+def _is_outdated(obj, field):
+    return (isinstance(obj, TranslationTracked)
+            and field_status(obj, field, current_language()) == OUTDATED)
 
 
 def _is_rich(obj, field):
@@ -23,6 +29,12 @@ def translated(obj, field, block=False):
     value, fallback = field_in_language(obj, field)
     content = mark_safe(value) if _is_rich(obj, field) else value  # noqa: S308 - sanitised on save
     if not fallback:
+        if block and _is_outdated(obj, field):
+            return format_html(
+                '<p class="fallback-note outdated-note">{}</p>{}',
+                _("Die deutsche Fassung dieses Abschnitts ist neuer als diese Übersetzung."),
+                content,
+            )
         return content
     if not block:
         return format_html('<span lang="de" dir="ltr">{}</span>', content)
