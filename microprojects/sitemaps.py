@@ -1,3 +1,5 @@
 from integration_site.sitemaps import StaticViewSitemap
 
-sitemaps = {"microprojects": StaticViewSitemap(["microprojects:index"])}
+sitemaps = {
+    "microprojects": StaticViewSitemap(["microprojects:index", "microprojects:funded_projects"]),
+}

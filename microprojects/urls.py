@@ -1,9 +1,13 @@
 from django.urls import path
 
-from integration_site.views import coming_soon
+from . import views
 
 app_name = "microprojects"
 
 urlpatterns = [
-    path("", coming_soon, {"title_key": "microprojects"}, name="index"),
+    path("", views.index, name="index"),
+    path("stichtag.ics", views.deadline_ics, name="deadline_ics"),
+    path("gefoerderte-projekte/", views.funded_projects, name="funded_projects"),
+    path("gefoerderte-projekte/export.csv", views.funded_projects_csv,
+         name="funded_projects_csv"),
 ]

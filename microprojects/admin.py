@@ -1,0 +1,247 @@
+import base64
+import binascii
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from documents.models import Document
+from integration_site.admin_base import TranslatedAdmin, TranslatedStackedInline
+
+from . import selectors, services
+from .models import FundedProject, FundingProgramme, Step, StepDocument
+
+MAX_FORMS_PER_STEP = 5
+
+
+class OrderedChoicesWidget(forms.MultiWidget):
+    """A row of selects whose order is the order of the chosen items."""
+
+    def __init__(self, size, attrs=None):
+        super().__init__([forms.Select() for _i in range(size)], attrs)
+
+    def decompress(self, value):
+        value = list(value or [])
+        return value + [None] * (len(self.widgets) - len(value))
+
+
+class OrderedChoicesField(forms.MultiValueField):
+    """Up to `size` choices in order; gaps and repeats are dropped."""
+
+    def __init__(self, *, size, **kwargs):
+        fields = [forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
+                  for _i in range(size)]
+        super().__init__(fields, widget=OrderedChoicesWidget(size), require_all_fields=False,
+                         required=False, **kwargs)
+
+    def set_choices(self, choices):
+        for subfield, widget in zip(self.fields, self.widget.widgets, strict=True):
+            subfield.choices = choices
+            widget.choices = subfield.choices
+
+    def compress(self, data_list):
+        chosen = []
+        for value in data_list:
+            if value and value not in chosen:
+                chosen.append(value)
+        return chosen
+
+
+class StepForm(forms.ModelForm):
+    forms = OrderedChoicesField(
+        size=MAX_FORMS_PER_STEP, label=gettext_lazy("Formulare für diesen Schritt"),
+        help_text=gettext_lazy("In der Reihenfolge, in der sie auf der Seite stehen sollen. "
+                               "Formulare legen Sie unter „Dokumente“ an."),
+    )
+    # Set per request by StepInline, so all selects share one database query.
+    document_choices = ()
+
+    class Meta:
+        model = Step
+        fields = ("order", "title", "explanation")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["forms"].set_choices([("", "–"), *self.document_choices])
+        if self.instance.pk:
+            self.initial["forms"] = [link.document_id for link in
+                                     self.instance.step_documents.all() if link.document_id]
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        if "forms" not in self.changed_data:
+            return
+        self.instance.step_documents.all().delete()
+        StepDocument.objects.bulk_create(
+            StepDocument(step=self.instance, document_id=pk, order=index)
+            for index, pk in enumerate(self.cleaned_data["forms"], start=1)
+        )
+
+
+class StepInline(TranslatedStackedInline):
+    model = Step
+    form = StepForm
+    extra = 0
+    ordering = ("order", "pk")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("step_documents")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        published = set(Document.objects.published().values_list("pk", flat=True))
+        choices = [
+            (document.pk, str(document) if document.pk in published
+             else _("%(document)s (nicht veröffentlicht)") % {"document": document})
+            for document in Document.objects.all()
+        ]
+        formset.form = type("StepFormWithChoices", (formset.form,), {"document_choices": choices})
+        return formset
+
+
+@admin.register(FundingProgramme)
+class FundingProgrammeAdmin(TranslatedAdmin):
+    list_display = ("title", "status", "status_date", "is_published", "form_problems")
+    list_filter = ("status", "is_published")
+    prepopulated_fields = {"slug": ("title_de",)}
+    filter_horizontal = ("contact_persons",)
+    inlines = [StepInline]
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "summary", "is_published")}),
+        (gettext_lazy("Status und Hinweis"), {
+            "fields": ("status", "status_title", "status_date", "status_text"),
+            "description": gettext_lazy(
+                "Der Hinweis erscheint als Banner oben auf der Seite. Bei „ausgesetzt“ oder "
+                "„beendet“ zeigt die Seite statt des Countdowns, dass keine Anträge möglich sind."
+            ),
+        }),
+        (gettext_lazy("Wer, was, wie viel"), {
+            "fields": ("eligible_applicants", "funded_areas", "example_projects",
+                       "max_amount_per_project", "max_amount_per_language_course"),
+        }),
+        (gettext_lazy("Stichtag und Antrag"), {
+            "fields": (("deadline_day", "deadline_month"), "submission_email",
+                       "submission_subject", "contact_persons"),
+        }),
+        (gettext_lazy("Rechtliches und Finanzierung"), {
+            "fields": ("legal_basis", "co_financing_note"),
+        }),
+    )
+
+    @admin.display(description=gettext_lazy("Formulare prüfen"))
+    def form_problems(self, programme):
+        count = len(selectors.step_form_problems(programme))
+        return count or "–"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            programme = self.get_object(request, unquote(object_id))
+            if programme is not None:
+                self._warn_about_forms(request, programme)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _warn_about_forms(self, request, programme):
+        for step, document in selectors.step_form_problems(programme):
+            if document is None:
+                messages.warning(request, _(
+                    "Schritt „%(step)s“: Ein Formular wurde gelöscht. Wählen Sie ein anderes "
+                    "Formular aus oder entfernen Sie den leeren Eintrag, indem Sie den Schritt "
+                    "speichern.") % {"step": step})
+            else:
+                messages.warning(request, _(
+                    "Schritt „%(step)s“: Das Formular „%(document)s“ ist nicht veröffentlicht "
+                    "und fehlt deshalb auf der Website.") % {"step": step, "document": document})
+
+
+class FundedProjectImportForm(forms.Form):
+    year = forms.IntegerField(
+        label=gettext_lazy("Förderjahr"), min_value=2000, max_value=2100,
+        help_text=gettext_lazy("Alle Zeilen der Datei gehören zu diesem Jahr."),
+    )
+    file = forms.FileField(
+        label=gettext_lazy("CSV-Datei"), required=False,
+        help_text=gettext_lazy(
+            "Aus Excel oder LibreOffice als „CSV (Trennzeichen-getrennt)“ gespeichert. Erste "
+            "Zeile: Projekt; Träger; Stadt oder Gemeinde; Bereich; Betrag; optional Jahr und "
+            "Kurzbeschreibung."),
+    )
+    publish = forms.BooleanField(
+        label=gettext_lazy("Neue Projekte gleich veröffentlichen"), required=False,
+    )
+    # The checked file travels from the preview to the confirmation inside the form.
+    content = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("file"):
+            cleaned["data"] = cleaned["file"].read()
+        elif cleaned.get("content"):
+            try:
+                cleaned["data"] = base64.b64decode(cleaned["content"], validate=True)
+            except (binascii.Error, ValueError):
+                raise forms.ValidationError(_("Bitte laden Sie die Datei erneut hoch.")) from None
+        else:
+            self.add_error("file", _("Bitte wählen Sie eine CSV-Datei aus."))
+        return cleaned
+
+
+@admin.register(FundedProject)
+class FundedProjectAdmin(TranslatedAdmin):
+    list_display = ("title", "year", "organisation", "municipality", "category", "amount",
+                    "is_published")
+    list_filter = ("year", "category", "is_published", "municipality")
+    list_editable = ("is_published",)
+    list_select_related = ("municipality",)
+    search_fields = ("title", "organisation", "municipality__name", "description")
+    autocomplete_fields = ()
+    change_list_template = "microprojects/admin/fundedproject_change_list.html"
+
+    def get_urls(self):
+        custom = [path("import/", self.admin_site.admin_view(self.import_view),
+                       name="microprojects_fundedproject_import")]
+        return custom + super().get_urls()
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}),
+                         "has_import_permission": self.has_import_permission(request)}
+        return super().changelist_view(request, extra_context)
+
+    def import_view(self, request):
+        """Upload → preview (nothing saved) → confirm; a file with any bad row saves nothing."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        result = content = None
+        form = FundedProjectImportForm(initial={"year": timezone.localdate().year - 1})
+        if request.method == "POST":
+            form = FundedProjectImportForm(request.POST, request.FILES)
+            if form.is_valid():
+                year = form.cleaned_data["year"]
+                result = services.parse_funded_projects_csv(form.cleaned_data["data"], year=year)
+                if "confirm" in request.POST and result.is_valid:
+                    count = services.import_funded_projects(
+                        result, publish=form.cleaned_data["publish"])
+                    self.message_user(request, _("%(count)s Projekte für %(year)s importiert.")
+                                      % {"count": count, "year": year}, messages.SUCCESS)
+                    return redirect("admin:microprojects_fundedproject_changelist")
+                content = base64.b64encode(form.cleaned_data["data"]).decode()
+                form = FundedProjectImportForm(initial={"year": year})
+        return TemplateResponse(request, "microprojects/admin/import_funded_projects.html", {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Geförderte Projekte aus CSV importieren"),
+            "form": form,
+            "result": result,
+            "content": content,
+            "year": result and form.initial["year"],
+            "changelist_url": reverse("admin:microprojects_fundedproject_changelist"),
+        })

@@ -1,0 +1,71 @@
+"""Euro amounts in the reader's locale: Django formats numbers but has no currency format."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from integration_site.i18n import current_language
+
+NBSP = "\u00a0"
+
+
+class AmountStyle:
+    """How one language writes a euro amount (after CLDR's conventions)."""
+
+    def __init__(self, decimal, group, pattern, min_grouping=1):
+        self.decimal = decimal
+        self.group = group
+        self.pattern = pattern
+        # Spanish writes 5000 but 10.000: grouping starts only from five digits.
+        self.min_grouping = min_grouping
+
+
+# A no-break space keeps "5.000 €" together on one line.
+STYLES = {
+    "de": AmountStyle(",", ".", "{number}" + NBSP + "€"),
+    "en": AmountStyle(".", ",", "€{number}"),
+    # Arabic keeps the amount before the sign with Western digits, as CLDR's Latin-digit
+    # Arabic locales do: the same digits as the dates, years and phone numbers on the page.
+    "ar": AmountStyle(".", ",", "{number}" + NBSP + "€"),
+    "fa": AmountStyle(".", ",", "€{number}"),
+    "uk": AmountStyle(",", NBSP, "{number}" + NBSP + "€"),
+    "ru": AmountStyle(",", NBSP, "{number}" + NBSP + "€"),
+    "tr": AmountStyle(",", ".", "€{number}"),
+    "es": AmountStyle(",", ".", "{number}" + NBSP + "€", min_grouping=2),
+}
+
+
+def amount_style(language=None):
+    return STYLES.get(language or current_language(), STYLES["de"])
+
+
+def _group(digits, separator, min_grouping):
+    if len(digits) < 3 + min_grouping:
+        return digits
+    groups = []
+    while len(digits) > 3:
+        digits, tail = digits[:-3], digits[-3:]
+        groups.insert(0, tail)
+    return separator.join([digits, *groups])
+
+
+def format_number(value, language=None, *, cents=None, grouping=True):
+    """A decimal number in the language's notation; cents only when the amount has some."""
+    style = amount_style(language)
+    value = Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if cents is None:
+        cents = value != value.to_integral_value()
+    sign = "-" if value < 0 else ""
+    whole, _dot, fraction = f"{abs(value):.2f}".partition(".")
+    if grouping:
+        whole = _group(whole, style.group, style.min_grouping)
+    number = f"{whole}{style.decimal}{fraction}" if cents else whole
+    return sign + number
+
+
+def format_amount(value, language=None):
+    """A euro amount as the reader's language writes it, e.g. 5.000 € or €5,000."""
+    if value is None:
+        return ""
+    style = amount_style(language)
+    value = Decimal(value)
+    text = style.pattern.format(number=format_number(abs(value), language))
+    return f"-{text}" if value < 0 else text

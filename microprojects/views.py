@@ -1,0 +1,111 @@
+import io
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from integration_site.i18n import breadcrumb, current_language, field_in_language
+
+from . import exports, selectors
+from .forms import FundedProjectFilterForm
+from .models import FundingProgramme
+
+PROJECTS_PER_PAGE = 25
+
+
+def _programme():
+    return FundingProgramme.objects.published().first()
+
+
+@require_GET
+def index(request):
+    programme = _programme()
+    if programme is None:
+        # The section is in the main navigation, so it answers even before editors fill it.
+        return render(request, "integration_site/coming_soon.html", {
+            "title": _("Mikroprojekte"), "breadcrumbs": [{"label": _("Mikroprojekte")}],
+        })
+    language = current_language()
+    return render(request, "microprojects/programme.html", {
+        "programme": programme,
+        "deadline": selectors.programme_deadline(programme, today=timezone.localdate()),
+        "steps": selectors.programme_steps(programme, language=language),
+        "contacts": selectors.programme_contacts(programme),
+        "breadcrumbs": [breadcrumb(programme)],
+    })
+
+
+@require_GET
+def deadline_ics(request):
+    programme = _programme()
+    if programme is None or not programme.is_open:
+        raise Http404("No deadline while the programme takes no applications.")
+    date = programme.next_deadline(timezone.localdate())
+    title = field_in_language(programme, "title")[0]
+    page_url = request.build_absolute_uri(reverse("microprojects:index"))
+    body = exports.deadline_ics(
+        uid=f"{programme.slug}-{date:%Y}-stichtag@{request.get_host()}",
+        date=date,
+        summary=_("Stichtag: %(programme)s") % {"programme": title},
+        description=_("Letzter Tag, um den Antrag per E-Mail an %(email)s zu schicken. "
+                      "Alles Weitere: %(url)s") % {"email": programme.submission_email,
+                                                 "url": page_url},
+        url=page_url,
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="stichtag-{programme.slug}.ics"'
+    return response
+
+
+def _filtered_projects(request):
+    form = FundedProjectFilterForm(
+        request.GET,
+        years=selectors.funded_project_years(),
+        municipalities=selectors.municipalities_with_funded_projects(),
+    )
+    filters = form.filters()
+    return form, filters, selectors.funded_projects(**filters)
+
+
+@require_GET
+def funded_projects(request):
+    form, filters, projects = _filtered_projects(request)
+    page = Paginator(projects, PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "microprojects/funded_projects.html", {
+        "form": form,
+        "is_filtered": bool(filters),
+        "page_obj": page,
+        "projects": page.object_list,
+        "totals": selectors.funded_project_totals(projects),
+        "breadcrumbs": [
+            {"label": _("Mikroprojekte"), "url": reverse("microprojects:index")},
+            {"label": _("Geförderte Projekte")},
+        ],
+    })
+
+
+def _filename_part(value):
+    text = str(getattr(value, "name", value))
+    # slugify would drop umlauts; German file names spell them out instead.
+    for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(umlaut, spelled).replace(umlaut.upper(), spelled.capitalize())
+    return slugify(text)
+
+
+@require_GET
+def funded_projects_csv(request):
+    _form, filters, projects = _filtered_projects(request)
+    language = current_language()
+    stream = io.StringIO()
+    exports.write_funded_projects_csv(projects, stream, language=language)
+    suffix = "".join(f"-{_filename_part(value)}" for value in filters.values())
+    response = HttpResponse(stream.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="gefoerderte-mikroprojekte{suffix}.csv"'
+    )
+    return response

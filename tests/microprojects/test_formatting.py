@@ -1,0 +1,44 @@
+from decimal import Decimal
+
+import pytest
+
+from microprojects.formatting import format_amount, format_number
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("language", "value", "expected"),
+    [
+        ("de", Decimal("5000"), f"5.000{NBSP}€"),
+        ("de", Decimal("1234.5"), f"1.234,50{NBSP}€"),
+        ("de", Decimal("999"), f"999{NBSP}€"),
+        ("en", Decimal("5000"), "€5,000"),
+        ("en", Decimal("1234.5"), "€1,234.50"),
+        ("en", Decimal("1250000"), "€1,250,000"),
+        ("ar", Decimal("5000"), f"5,000{NBSP}€"),
+        ("ar", Decimal("1234.5"), f"1,234.50{NBSP}€"),
+        ("es", Decimal("5000"), f"5000{NBSP}€"),
+        ("es", Decimal("12000"), f"12.000{NBSP}€"),
+        ("uk", Decimal("5000"), f"5{NBSP}000{NBSP}€"),
+    ],
+)
+def test_amount_is_written_as_the_readers_language_writes_money(language, value, expected):
+    assert format_amount(value, language) == expected
+
+
+def test_amount_in_an_unknown_language_falls_back_to_german():
+    assert format_amount(Decimal("5000"), "xx") == f"5.000{NBSP}€"
+
+
+def test_amount_rounds_half_cents_up():
+    assert format_amount(Decimal("10.005"), "de") == f"10,01{NBSP}€"
+
+
+def test_number_for_spreadsheets_has_cents_and_no_grouping():
+    assert format_number(Decimal("5000"), "de", cents=True, grouping=False) == "5000,00"
+    assert format_number(Decimal("5000"), "en", cents=True, grouping=False) == "5000.00"
+
+
+def test_missing_amount_renders_as_nothing():
+    assert format_amount(None, "de") == ""
