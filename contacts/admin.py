@@ -1,0 +1,122 @@
+from django.contrib import admin
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from integration_site.admin_base import TranslatedAdmin, TranslatedTabularInline
+
+from . import phones, selectors
+from .forms import PersonAdminForm
+from .models import Municipality, Office, Person, ResponsibilityOverview, Task, Team
+
+WARNINGS_TEMPLATE = "admin/contacts/change_list_with_warnings.html"
+
+
+def data_warnings():
+    """What editors should fix or know: towns nobody covers, and an example mapping."""
+    overview = selectors.responsibility_overview()
+    return {
+        "towns_without_person": selectors.municipalities_without_responsible_person(),
+        "mapping_is_example": bool(overview and overview.is_example),
+    }
+
+
+class WarningsMixin:
+    change_list_template = WARNINGS_TEMPLATE
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {**data_warnings(), **(extra_context or {})})
+
+
+class TaskInline(TranslatedTabularInline):
+    model = Task
+    extra = 1
+
+
+@admin.register(Team)
+class TeamAdmin(TranslatedAdmin):
+    list_display = ("name", "abbreviation", "is_general_contact", "order")
+    list_editable = ("order",)
+    inlines = [TaskInline]
+
+
+@admin.register(Office)
+class OfficeAdmin(TranslatedAdmin):
+    list_display = ("name", "street", "postal_code", "town", "order")
+    list_editable = ("order",)
+    fieldsets = [
+        (None, {"fields": ("name", "order")}),
+        (_("Adresse"), {"fields": ("street", "building", "postal_code", "town",
+                                   "latitude", "longitude")}),
+        (_("Telefon"), {"fields": ("switchboard",)}),
+        (_("Für Besucherinnen und Besucher"), {"fields": ("opening_hours", "accessibility",
+                                                          "public_transport")}),
+    ]
+
+
+class ResponsiblePersonInline(admin.TabularInline):
+    model = Person.municipalities.through
+    extra = 1
+    verbose_name = _("zuständige Person")
+    verbose_name_plural = _("Zuständige Personen")
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(WarningsMixin, admin.ModelAdmin):
+    list_display = ("name", "kind", "postal_code_list", "responsible")
+    list_filter = ("kind",)
+    search_fields = ("name", "postal_codes")
+    inlines = [ResponsiblePersonInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related(
+            Prefetch("responsible_people", queryset=Person.objects.order_by("last_name")),
+        )
+
+    @admin.display(description=_("Postleitzahlen"))
+    def postal_code_list(self, obj):
+        return ", ".join(obj.postal_codes)
+
+    @admin.display(description=_("zuständig"))
+    def responsible(self, obj):
+        return ", ".join(str(person) for person in obj.responsible_people.all()) or "—"
+
+
+@admin.register(Person)
+class PersonAdmin(WarningsMixin, TranslatedAdmin):
+    form = PersonAdminForm
+    list_display = ("__str__", "job_title", "team", "office", "phone_shown", "email",
+                    "is_published", "order")
+    list_editable = ("is_published", "order")
+    list_filter = ("is_published", "team", "office")
+    list_select_related = ("team", "office")
+    search_fields = ("last_name", "first_name", "job_title", "email", "phone")
+    prepopulated_fields = {"slug": ("first_name", "last_name")}
+    filter_horizontal = ("municipalities",)
+    fieldsets = [
+        (_("Name"), {"fields": ("salutation", "academic_title", "first_name", "last_name",
+                                "slug")}),
+        (_("Aufgabe"), {"fields": ("job_title", "department", "team")}),
+        (_("Erreichbarkeit"), {"fields": ("office", "room", "phone", "fax", "mobile", "email",
+                                          "confirm_email", "consultation_hours", "languages")}),
+        (_("Foto"), {"fields": ("photo", "photo_alt"), "classes": ("collapse",)}),
+        (_("Zuständigkeit"), {
+            "fields": ("municipalities",),
+            "description": _("Für welche Städte und Gemeinden die Person zuständig ist. "
+                             "Steht die Übersicht der Zuständigkeiten auf „Beispiel“, ist die "
+                             "Zuordnung noch nicht die echte."),
+        }),
+        (_("Veröffentlichung"), {"fields": ("is_published", "order")}),
+    ]
+
+    @admin.display(description=_("Telefon"), ordering="phone")
+    def phone_shown(self, obj):
+        return phones.display(obj.phone, obj.office.switchboard if obj.office else "")
+
+
+@admin.register(ResponsibilityOverview)
+class ResponsibilityOverviewAdmin(WarningsMixin, TranslatedAdmin):
+    list_display = ("__str__", "is_example", "updated_at")
+
+    def has_add_permission(self, request):
+        # One overview for the whole site.
+        return not ResponsibilityOverview.objects.exists()

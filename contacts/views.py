@@ -1,0 +1,100 @@
+import mimetypes
+from pathlib import PurePosixPath
+
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+
+from . import formats, languages, selectors
+from .forms import FinderForm
+
+
+def _section_crumb():
+    return {"label": _("Ansprechpersonen"), "url": reverse("contacts:index")}
+
+
+def index(request):
+    language = request.GET.get("sprache", "")
+    if not languages.is_known(language):
+        language = ""
+    return render(request, "contacts/index.html", {
+        **selectors.contacts_overview(language=language),
+        "breadcrumbs": [{"label": _("Ansprechpersonen")}],
+    })
+
+
+def person(request, slug):
+    found = selectors.published_person(slug)
+    if found is None:
+        raise Http404
+    url = request.build_absolute_uri(found.get_absolute_url())
+    return render(request, "contacts/person.html", {
+        "person": found,
+        "json_ld": formats.json_ld(found, url=url),
+        "breadcrumbs": [_section_crumb(), {"label": str(found), "lang": None}],
+    })
+
+
+def vcard(request, slug):
+    found = selectors.published_person(slug)
+    if found is None:
+        raise Http404
+    url = request.build_absolute_uri(found.get_absolute_url())
+    response = HttpResponse(formats.vcard(found, url=url).encode(),
+                            content_type="text/vcard; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{formats.vcard_filename(found)}"'
+    return response
+
+
+def finder(request):
+    form = FinderForm(request.GET if "ort" in request.GET else None)
+    municipalities = selectors.municipalities_with_people()
+    answer = None
+    if form.is_bound and form.is_valid():
+        answer = selectors.find_municipalities(municipalities, **form.cleaned_data["ort"])
+    return render(request, "contacts/finder.html", {
+        "form": form,
+        "answer": answer,
+        "general_contacts": selectors.general_contacts() if answer else [],
+        "alphabet": selectors.alphabet(municipalities),
+        "municipalities": municipalities,
+        "overview": selectors.responsibility_overview(),
+        "breadcrumbs": [_section_crumb(), {"label": _("Zuständigkeitsfinder")}],
+    })
+
+
+def responsibilities(request):
+    municipalities = selectors.municipalities_with_people()
+    return render(request, "contacts/responsibilities.html", {
+        "municipalities": municipalities,
+        "by_person": selectors.towns_by_person(municipalities),
+        "overview": selectors.responsibility_overview(),
+        "breadcrumbs": [_section_crumb(), {"label": _("Zuständigkeiten")}],
+    })
+
+
+def _stream(name, filename):
+    """Serve an uploaded file from storage; the URL names the file so caches stay correct."""
+    if not name or PurePosixPath(name).name != filename or not default_storage.exists(name):
+        raise Http404
+    content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    return FileResponse(default_storage.open(name, "rb"), content_type=content_type)
+
+
+@cache_control(max_age=86400, public=True)
+def person_photo(request, slug, filename):
+    found = selectors.published_person(slug)
+    if found is None:
+        raise Http404
+    return _stream(found.photo.name, filename)
+
+
+@cache_control(max_age=86400, public=True)
+def map_image(request, filename):
+    overview = selectors.responsibility_overview()
+    if overview is None:
+        raise Http404
+    return _stream(overview.map_image.name, filename)
