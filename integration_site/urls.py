@@ -9,7 +9,7 @@ from contacts.sitemaps import sitemaps as contact_sitemaps
 from documents.sitemaps import sitemaps as document_sitemaps
 from microprojects.sitemaps import sitemaps as microproject_sitemaps
 
-from . import views
+from . import translation_admin, views
 from .models import Page
 from .sitemaps import PageSitemap
 
@@ -27,6 +27,14 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg")),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("admin/uebersetzungen/", translation_admin.overview, name="translation_overview"),
+    path("admin/uebersetzungen/export/", translation_admin.export, name="translation_export"),
+    path("admin/uebersetzungen/import/", translation_admin.import_preview,
+         name="translation_import"),
+    path("admin/uebersetzungen/import/uebernehmen/", translation_admin.import_apply,
+         name="translation_import_apply"),
+    path("admin/uebersetzungen/<str:language>/", translation_admin.language_detail,
+         name="translation_overview_language"),
     path("admin/", admin.site.urls),
 ]
 
