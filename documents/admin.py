@@ -1,0 +1,307 @@
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.urls import NoReverseMatch, path, reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from integration_site.admin_base import TranslatedAdmin
+from integration_site.i18n import SOURCE_LANGUAGE
+
+from .downloads import serve_stored_file
+from .filetypes import FILE_TYPES, format_size
+from .inspection import inspect_upload
+from .models import Category, Document, DocumentFile, DocumentVersion, file_for_language
+from .selectors import document_usages
+from .services import document_delete, document_set_current_version, version_create
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+@admin.register(Category)
+class CategoryAdmin(TranslatedAdmin):
+    list_display = ("title", "slug", "order")
+    list_editable = ("order",)
+    search_fields = ("title_de", "slug")
+    prepopulated_fields = {"slug": ("title_de",)}
+
+
+def _version_label(version):
+    files = ", ".join(f"{f.original_name} ({f.language.upper()})" for f in version.files.all())
+    return gettext("Fassung %(number)s vom %(date)s – %(files)s") % {
+        "number": version.number,
+        "date": date_format(version.created_at, "SHORT_DATETIME_FORMAT"),
+        "files": files,
+    }
+
+
+class DocumentAdminForm(forms.ModelForm):
+    """The document's fields plus the one-step upload of a new version and the rollback."""
+
+    offered_version = forms.ModelChoiceField(
+        label=_("Aktuelle Fassung"), queryset=DocumentVersion.objects.none(), required=False,
+        help_text=_("Diese Fassung wird unter der dauerhaften Adresse ausgeliefert. Wählen Sie "
+                    "eine ältere, um zu ihr zurückzukehren. Eine neu hochgeladene Datei wird "
+                    "immer die aktuelle Fassung."),
+    )
+    upload = forms.FileField(
+        label=_("Neue Datei"), required=False,
+        help_text=_("PDF, DOCX, XLSX, ODT oder ODS. Die Datei wird eine neue Fassung; frühere "
+                    "Fassungen bleiben erhalten. Der Download-Link ändert sich nicht."),
+    )
+    upload_language = forms.ChoiceField(
+        label=_("Sprache der neuen Datei"), choices=settings.LANGUAGES, initial=SOURCE_LANGUAGE,
+        help_text=_("In welcher Sprache der Inhalt der Datei geschrieben ist."),
+    )
+    keep_other_languages = forms.BooleanField(
+        label=_("Dateien in anderen Sprachen behalten"), required=False, initial=True,
+        help_text=_("Angehakt: Die neue Fassung übernimmt die Dateien der übrigen Sprachen, "
+                    "z. B. wenn Sie nur eine Übersetzung ergänzen. Nehmen Sie den Haken weg, "
+                    "wenn diese Dateien nicht mehr gelten."),
+    )
+    version_note = forms.CharField(
+        label=_("Anmerkung zur neuen Fassung"), required=False, max_length=200,
+        help_text=_("Zum Beispiel „Formular für 2023“. Nur in der Redaktion sichtbar."),
+    )
+
+    class Meta:
+        model = Document
+        fields = ["title", "slug", "category", "description", "is_published", "year",
+                  "published_on", "order", "show_earlier_versions"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.inspection = None
+        if "offered_version" in self.fields:
+            field = self.fields["offered_version"]
+            field.queryset = self.instance.versions.prefetch_related("files")
+            field.initial = self.instance.current_version_id
+            field.label_from_instance = _version_label
+            field.empty_label = None
+        if not self.instance.pk and "upload" in self.fields:
+            self.fields["upload"].required = True
+
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        if upload:
+            self.inspection = inspect_upload(upload)
+        return upload
+
+
+class VersionInline(admin.TabularInline):
+    """All versions with who uploaded what and when; versions are never edited or deleted."""
+
+    model = DocumentVersion
+    fields = ("number", "created_at", "uploaded_by", "files_overview", "note", "is_current")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("Fassungen (neueste zuerst)")
+
+    def get_queryset(self, request):
+        return (super().get_queryset(request).select_related("uploaded_by", "document")
+                .prefetch_related("files"))
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("Dateien"))
+    def files_overview(self, version):
+        return _file_lines(version.document_id, version.files.all())
+
+    @admin.display(description=_("aktuell"), boolean=True)
+    def is_current(self, version):
+        return version.document.current_version_id == version.pk
+
+
+class LanguageFilter(admin.SimpleListFilter):
+    title = _("Sprache der Datei")
+    parameter_name = "sprache"
+
+    def lookups(self, request, model_admin):
+        return settings.LANGUAGES
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(current_version__files__language=self.value())
+        return queryset
+
+
+@admin.register(Document)
+class DocumentAdmin(TranslatedAdmin):
+    form = DocumentAdminForm
+    list_display = ("title", "category", "year", "languages", "size", "is_published",
+                    "version_number")
+    list_filter = ("category", "is_published", "year", LanguageFilter)
+    search_fields = ("title_de", "title_en", "slug", "current_version__files__original_name",
+                     "current_version__files__text")
+    inlines = [VersionInline]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [
+            (None, {"fields": ["title", "slug", "category", "description"]}),
+            (_("Veröffentlichung"), {"fields": ["is_published", "year", "published_on",
+                                                "order", "show_earlier_versions"]}),
+        ]
+        if obj is None:
+            return [*fieldsets, (_("Datei"), {"fields": ["upload", "upload_language",
+                                                          "version_note"]})]
+        return [
+            *fieldsets,
+            (_("Aktuelle Fassung"), {"fields": ["current_files", "offered_version"]}),
+            (_("Neue Fassung hochladen"), {
+                "fields": ["upload", "upload_language", "keep_other_languages", "version_note"],
+                "description": _("Laden Sie hier eine neue Datei hoch, z. B. das Formular für "
+                                 "das nächste Jahr. Die alte Fassung bleibt erhalten."),
+            }),
+            (_("Verwendung"), {"fields": ["usage"]}),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ()
+        # The slug is part of the download address that others link to.
+        return ("slug", "current_files", "usage")
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj else {"slug": ("title_de",)}
+
+    def get_queryset(self, request):
+        return (super().get_queryset(request).select_related("category", "current_version")
+                .prefetch_related("current_version__files"))
+
+    def _files(self, document):
+        return list(document.current_version.files.all()) if document.current_version else []
+
+    @admin.display(description=_("Sprachen"))
+    def languages(self, document):
+        return ", ".join(f.language.upper() for f in self._files(document)) or "–"
+
+    @admin.display(description=_("Größe"))
+    def size(self, document):
+        main = file_for_language(self._files(document), SOURCE_LANGUAGE)
+        return format_size(main.size) if main else "–"
+
+    @admin.display(description=_("Fassung"), ordering="current_version__number")
+    def version_number(self, document):
+        return document.current_version.number if document.current_version else "–"
+
+    @admin.display(description=_("Dateien der aktuellen Fassung"))
+    def current_files(self, document):
+        files = self._files(document)
+        if not files:
+            return gettext("Noch keine Datei hochgeladen.")
+        return _file_lines(document.pk, files)
+
+    @admin.display(description=_("Verwendet in"))
+    def usage(self, document):
+        usages = document_usages(document=document)
+        if not usages:
+            return gettext("Nirgends. Das Dokument kann gelöscht werden.")
+        return format_html("<ul>{}</ul>", format_html_join(
+            "", "<li>{}</li>", ((_object_link(obj),) for usage in usages for obj in usage.objects)
+        ))
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        upload = form.cleaned_data.get("upload")
+        if upload:
+            outcome = version_create(
+                document=obj, upload=upload, language=form.cleaned_data["upload_language"],
+                uploaded_by=request.user, inspection=form.inspection,
+                keep_other_languages=form.cleaned_data.get("keep_other_languages", False),
+                note=form.cleaned_data.get("version_note", ""),
+            )
+            obj.refresh_from_db()
+            _report_upload(request, outcome)
+        elif change and form.cleaned_data.get("offered_version"):
+            version = form.cleaned_data["offered_version"]
+            if version.pk != obj.current_version_id:
+                document_set_current_version(document=obj, version=version)
+                messages.success(request, gettext(
+                    "Fassung %(number)s wird jetzt unter der dauerhaften Adresse ausgeliefert."
+                ) % {"number": version.number})
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        for document in objs:
+            for usage in document_usages(document=document):
+                protected += [format_html("{} ({}): {}", document, usage.model_name,
+                                          _object_link(obj)) for obj in usage.objects]
+        return deleted, counts, perms_needed, protected
+
+    def delete_model(self, request, obj):
+        document_delete(document=obj)
+
+    def delete_queryset(self, request, queryset):
+        for document in queryset:
+            document_delete(document=document)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.file_view)
+        return [path("<int:document_id>/dateien/<int:file_id>/", view,
+                     name="documents_document_file"), *super().get_urls()]
+
+    def file_view(self, request, document_id, file_id):
+        """Any version's file for editors, published or not."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        document_file = (DocumentFile.objects.select_related("version")
+                         .filter(version__document_id=document_id, pk=file_id).first())
+        if document_file is None:
+            raise Http404
+        return serve_stored_file(
+            request, document_file.file, size=document_file.size, etag=document_file.sha256,
+            last_modified=document_file.created_at, content_type=document_file.content_type,
+            filename=document_file.original_name, inline=False,
+        )
+
+
+def _file_lines(document_id, files):
+    lines = []
+    for f in files:
+        facts = [FILE_TYPES[f.kind].label, format_size(f.size)]
+        if f.page_count:
+            facts.append(ngettext("%(count)s Seite", "%(count)s Seiten", f.page_count)
+                         % {"count": f.page_count})
+        lines.append((LANGUAGE_NAMES.get(f.language, f.language),
+                      reverse("admin:documents_document_file", args=[document_id, f.pk]),
+                      f.original_name, ", ".join(facts)))
+    return format_html_join(format_html("<br>"), '{}: <a href="{}">{}</a> ({})', lines)
+
+
+def _object_link(obj):
+    opts = obj._meta
+    try:
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    except NoReverseMatch:
+        return format_html("{}: {}", opts.verbose_name, obj)
+    return format_html('{}: <a href="{}">{}</a>', opts.verbose_name, url, obj)
+
+
+def _report_upload(request, outcome):
+    if outcome.version is None:
+        messages.warning(request, gettext(
+            "Die hochgeladene Datei ist identisch mit der aktuellen Fassung %(number)s. "
+            "Es wurde keine neue Fassung angelegt."
+        ) % {"number": outcome.identical_to.number})
+    elif outcome.identical_to:
+        messages.info(request, gettext(
+            "Die Datei ist identisch mit Fassung %(old)s. Sie wird als Fassung %(new)s wieder "
+            "ausgeliefert; gespeichert ist sie nur einmal."
+        ) % {"old": outcome.identical_to.number, "new": outcome.version.number})
+    else:
+        messages.success(request, gettext(
+            "Fassung %(number)s wurde hochgeladen und wird jetzt unter der dauerhaften "
+            "Adresse ausgeliefert."
+        ) % {"number": outcome.version.number})

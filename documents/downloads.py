@@ -1,0 +1,116 @@
+"""Serving stored files: validators, conditional requests and byte ranges.
+
+Files are read through Django's storage API, so the same code serves the local disk
+under gunicorn and an S3-compatible store, without the development server's media view.
+"""
+
+import re
+
+from django.http import HttpResponse, HttpResponseNotModified, StreamingHttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import content_disposition_header, http_date, parse_http_date_safe
+
+CHUNK_SIZE = 64 * 1024
+RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+
+
+def serve_stored_file(request, field_file, *, size, etag, last_modified, content_type,
+                      filename=None, inline=True, max_age=0):
+    """Answer GET or HEAD for a stored file with ETag, Last-Modified, Range and 304."""
+    etag = f'"{etag}"'
+    last_modified = int(last_modified.timestamp())
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if not_modified is not None:
+        response = not_modified
+    else:
+        byte_range = _requested_range(request, size=size, etag=etag, last_modified=last_modified)
+        if byte_range == "unsatisfiable":
+            response = HttpResponse(status=416)
+            response["Content-Range"] = f"bytes */{size}"
+        elif byte_range is None:
+            response = _stream(request, field_file, 0, size, status=200)
+        else:
+            start, end = byte_range
+            response = _stream(request, field_file, start, end - start + 1, status=206)
+            response["Content-Range"] = f"bytes {start}-{end}/{size}"
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    response["Accept-Ranges"] = "bytes"
+    response["X-Content-Type-Options"] = "nosniff"
+    if filename and not isinstance(response, HttpResponseNotModified):
+        response["Content-Disposition"] = content_disposition_header(not inline, filename)
+    if response.status_code in (200, 206):
+        response["Content-Type"] = content_type
+    # Caches keep the file but ask each time whether it is still current.
+    if max_age:
+        patch_cache_control(response, public=True, max_age=max_age)
+    else:
+        patch_cache_control(response, public=True, no_cache=True)
+    return response
+
+
+def _requested_range(request, *, size, etag, last_modified):
+    """(start, end) of a single satisfiable byte range, None for the whole file."""
+    header = request.headers.get("Range")
+    if not header or request.method not in ("GET", "HEAD"):
+        return None
+    if_range = request.headers.get("If-Range")
+    if if_range and not _if_range_matches(if_range, etag=etag, last_modified=last_modified):
+        return None
+    match = RANGE.match(header.strip())
+    # Several ranges or other units: serving the whole file is always allowed (RFC 9110).
+    if not match or match.groups() == ("", ""):
+        return None
+    first, last = match.groups()
+    if first == "":
+        length = int(last)
+        if length == 0:
+            return "unsatisfiable"
+        return max(size - length, 0), size - 1
+    start = int(first)
+    end = min(int(last), size - 1) if last else size - 1
+    if last and int(last) < start:
+        return None
+    if start >= size:
+        return "unsatisfiable"
+    return start, end
+
+
+def _if_range_matches(value, *, etag, last_modified):
+    value = value.strip()
+    if value.startswith(("W/", '"')):
+        return value == etag
+    return parse_http_date_safe(value) == last_modified
+
+
+def _stream(request, field_file, start, length, *, status):
+    if request.method == "HEAD":
+        response = HttpResponse(status=status)
+    else:
+        # Opened before the response starts, so a missing file fails as an error, not as a
+        # truncated download.
+        stream = field_file.storage.open(field_file.name, "rb")
+        response = StreamingHttpResponse(_ByteRange(stream, start, length), status=status)
+    response["Content-Length"] = str(length)
+    return response
+
+
+class _ByteRange:
+    """Iterates over part of an open file; the server calls close() when the response ends."""
+
+    def __init__(self, stream, start, length):
+        self.stream, self.start, self.length = stream, start, length
+
+    def __iter__(self):
+        if self.start:
+            self.stream.seek(self.start)
+        remaining = self.length
+        while remaining > 0:
+            chunk = self.stream.read(min(CHUNK_SIZE, remaining))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+            yield chunk
+
+    def close(self):
+        self.stream.close()

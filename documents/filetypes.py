@@ -1,0 +1,44 @@
+"""The file types the office may publish, and how sizes are written for readers."""
+
+from dataclasses import dataclass
+
+from django.utils.formats import number_format
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class FileType:
+    kind: str
+    label: str
+    content_type: str
+    # Spelled out in <abbr title>; proper names stay untranslated.
+    long_name: str | Promise
+
+
+FILE_TYPES = {
+    file_type.kind: file_type
+    for file_type in (
+        FileType("pdf", "PDF", "application/pdf", "Portable Document Format"),
+        FileType("docx", "DOCX",
+                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                 _("Word-Dokument")),
+        FileType("xlsx", "XLSX",
+                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                 _("Excel-Tabelle")),
+        FileType("odt", "ODT", "application/vnd.oasis.opendocument.text",
+                 _("OpenDocument-Textdokument")),
+        FileType("ods", "ODS", "application/vnd.oasis.opendocument.spreadsheet",
+                 _("OpenDocument-Tabelle")),
+    )
+}
+
+
+def format_size(size):
+    """A file size as the old page wrote it ("608 kB", "1,7 MB"), decimals per locale."""
+    if size < 1000:
+        return f"{size} B"
+    kilobytes = round(size / 1000)
+    if kilobytes < 1000:
+        return f"{kilobytes} kB"
+    return f"{number_format(size / 1_000_000, decimal_pos=1)} MB"

@@ -1,0 +1,97 @@
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from integration_site.i18n import breadcrumb, current_language
+
+from . import selectors
+from .downloads import serve_stored_file
+from .forms import DocumentFilterForm
+from .models import Document, DocumentVersion, file_for_language
+from .services import preview_for
+
+# Earlier versions never change, so caches may keep them for a day without asking.
+EARLIER_VERSION_MAX_AGE = 24 * 60 * 60
+
+
+@require_safe
+def index(request):
+    categories, years = selectors.filter_choices()
+    form = DocumentFilterForm(request.GET or None, categories=categories, years=years)
+    filters = form.cleaned_data if form.is_valid() else {}
+    groups = selectors.document_list(
+        category=filters.get("kategorie"), year=filters.get("jahr"), language=current_language(),
+    )
+    return render(request, "documents/index.html", {
+        "form": form,
+        "groups": groups,
+        "count": sum(len(documents) for _category, documents in groups),
+        "is_filtered": any(filters.values()),
+        "breadcrumbs": [{"label": _("Dokumente")}],
+    })
+
+
+@require_safe
+def detail(request, slug):
+    try:
+        document = selectors.document_detail(slug=slug, language=current_language())
+    except Document.DoesNotExist:
+        raise Http404 from None
+    return render(request, "documents/detail.html", {
+        "document": document,
+        "breadcrumbs": [{"label": _("Dokumente"), "url": reverse("documents:index")},
+                        breadcrumb(document)],
+    })
+
+
+def _published_or_404(slug):
+    try:
+        return (Document.objects.published().select_related("current_version")
+                .prefetch_related("current_version__files").get(slug=slug))
+    except Document.DoesNotExist:
+        raise Http404 from None
+
+
+@require_safe
+def download(request, slug):
+    """The stable address: always the current version, in the reader's language if it exists."""
+    document = _published_or_404(slug)
+    document_file = file_for_language(document.current_version.files.all(), current_language())
+    return serve_stored_file(
+        request, document_file.file, size=document_file.size, etag=document_file.sha256,
+        last_modified=document.current_since or document.current_version.created_at,
+        content_type=document_file.content_type, filename=document_file.original_name,
+        inline=document_file.kind == document_file.Kind.PDF,
+    )
+
+
+@require_safe
+def version_download(request, slug, number):
+    """An earlier version, offered only when the editors show earlier versions."""
+    try:
+        version = selectors.published_version(slug=slug, number=number)
+    except DocumentVersion.DoesNotExist:
+        raise Http404 from None
+    document_file = file_for_language(version.files.all(), current_language())
+    return serve_stored_file(
+        request, document_file.file, size=document_file.size, etag=document_file.sha256,
+        last_modified=version.created_at, content_type=document_file.content_type,
+        filename=document_file.original_name,
+        inline=document_file.kind == document_file.Kind.PDF, max_age=EARLIER_VERSION_MAX_AGE,
+    )
+
+
+@require_safe
+def preview(request, slug):
+    """The first page of the offered PDF as an image, rendered once and then kept."""
+    document = _published_or_404(slug)
+    document_file = file_for_language(document.current_version.files.all(), current_language())
+    image = preview_for(document_file)
+    if not image:
+        raise Http404
+    return serve_stored_file(
+        request, image, size=image.size, etag=image.name.rsplit("/", 1)[-1].split(".")[0],
+        last_modified=document_file.created_at, content_type="image/png",
+    )
