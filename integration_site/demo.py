@@ -51,9 +51,7 @@ PAGES = {
                 "Gemeinden</li><li>Akteuren der Integrationsarbeit in den Kommunen, im "
                 "Landkreis, in Sachsen und beim Bund</li><li>freien Trägern, Vereinen und "
                 "Initiativen</li><li>Ehrenamtlichen</li><li>der Zivilgesellschaft</li></ul>"
-                "<h2>Berichte</h2>"
-                "<p>Das Integrationskonzept Teil 1 und Teil 2 sowie der 1. Zwischenbericht "
-                "stehen unter „Dokumente“ zum Herunterladen bereit.</p>"
+                # The reports are listed below the teams by the documents app.
             ),
         },
     },
