@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -25,7 +26,12 @@ class OrderedChoicesWidget(forms.MultiWidget):
     """A row of selects whose order is the order of the chosen items."""
 
     def __init__(self, size, attrs=None):
-        super().__init__([forms.Select() for _i in range(size)], attrs)
+        # The field's one label cannot point at several selects; each names its position.
+        super().__init__([
+            forms.Select(attrs={"aria-label": format_lazy("{} {}", gettext_lazy("Formular"),
+                                                          number)})
+            for number in range(1, size + 1)
+        ], attrs)
 
     def decompress(self, value):
         value = list(value or [])
@@ -45,6 +51,10 @@ class OrderedChoicesField(forms.MultiValueField):
         for subfield, widget in zip(self.fields, self.widget.widgets, strict=True):
             subfield.choices = choices
             widget.choices = subfield.choices
+
+    def has_changed(self, initial, data):
+        # A list is compared item by item, so a short initial list must be padded first.
+        return super().has_changed(self.widget.decompress(initial), data)
 
     def compress(self, data_list):
         chosen = []
@@ -88,6 +98,7 @@ class StepForm(forms.ModelForm):
 class StepInline(TranslatedStackedInline):
     model = Step
     form = StepForm
+    fields = ("order", "title", "explanation", "forms")
     extra = 0
     ordering = ("order", "pk")
 

@@ -11,6 +11,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from integration_site.fields import RichTextField
+from integration_site.translation_state import TranslationTracked
 
 LINES_HELP = _("Ein Eintrag pro Zeile, in der Reihenfolge, in der er auf der Seite stehen soll.")
 
@@ -20,7 +21,7 @@ class FundingProgrammeQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
-class FundingProgramme(models.Model):
+class FundingProgramme(TranslationTracked):
     """A funding programme of the office, e.g. Mikroprojekte Integration."""
 
     class Status(models.TextChoices):
@@ -152,7 +153,7 @@ class FundingProgramme(models.Model):
         return deadline if deadline >= today else self.deadline_in(today.year + 1)
 
 
-class Step(models.Model):
+class Step(TranslationTracked):
     """One step of a programme's process, e.g. the request of funds."""
 
     programme = models.ForeignKey(
@@ -207,7 +208,7 @@ class FundedProjectQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
-class FundedProject(models.Model):
+class FundedProject(TranslationTracked):
     """A project that received a grant, listed for transparency."""
 
     class Category(models.TextChoices):

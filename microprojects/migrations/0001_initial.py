@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contacts', '0001_initial'),
-        ('documents', '0002_alter_document_current_version'),
+        ('documents', '0001_initial'),
     ]
 
     operations = [
@@ -20,6 +20,7 @@ class Migration(migrations.Migration):
             name='FundingProgramme',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('translation_sources', models.JSONField(blank=True, default=dict, editable=False, verbose_name='Stand der Übersetzungen')),
                 ('title', models.CharField(max_length=200, verbose_name='Titel')),
                 ('title_de', models.CharField(max_length=200, null=True, verbose_name='Titel')),
                 ('title_en', models.CharField(max_length=200, null=True, verbose_name='Titel')),
@@ -123,6 +124,7 @@ class Migration(migrations.Migration):
             name='Step',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('translation_sources', models.JSONField(blank=True, default=dict, editable=False, verbose_name='Stand der Übersetzungen')),
                 ('order', models.PositiveSmallIntegerField(default=0, help_text='Kleinere Zahlen stehen weiter oben.', verbose_name='Reihenfolge')),
                 ('title', models.CharField(max_length=200, verbose_name='Überschrift')),
                 ('title_de', models.CharField(max_length=200, null=True, verbose_name='Überschrift')),
@@ -173,6 +175,7 @@ class Migration(migrations.Migration):
             name='FundedProject',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('translation_sources', models.JSONField(blank=True, default=dict, editable=False, verbose_name='Stand der Übersetzungen')),
                 ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='Förderjahr')),
                 ('title', models.CharField(max_length=200, verbose_name='Projekttitel')),
                 ('title_de', models.CharField(max_length=200, null=True, verbose_name='Projekttitel')),

@@ -4,6 +4,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from integration_site.i18n import SOURCE_LANGUAGE, current_language, field_in_language
+from integration_site.translation_state import OUTDATED, TranslationTracked, field_status
 
 from ..formatting import format_amount
 
@@ -41,7 +42,12 @@ def translated_list(obj, field):
         return ""
     entries = format_html_join("", "<li>{}</li>", ((item,) for item in items))
     if not fallback:
-        return format_html('<ul class="bullet-list">{}</ul>', entries)
+        note = ""
+        if (isinstance(obj, TranslationTracked)
+                and field_status(obj, field, current_language()) == OUTDATED):
+            note = format_html('<p class="fallback-note outdated-note">{}</p>', _(
+                "Die deutsche Fassung dieses Abschnitts ist neuer als diese Übersetzung."))
+        return format_html('{}<ul class="bullet-list">{}</ul>', note, entries)
     return format_html(
         '<p class="fallback-note">{}</p><ul class="bullet-list" lang="de" dir="ltr">{}</ul>',
         _("Dieser Abschnitt ist nur auf Deutsch verfügbar."), entries,
