@@ -6,6 +6,7 @@ from django.http import Http404
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -76,14 +77,16 @@ class DocumentAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.inspection = None
-        if "offered_version" in self.fields:
-            field = self.fields["offered_version"]
-            field.queryset = self.instance.versions.prefetch_related("files")
-            field.initial = self.instance.current_version_id
-            field.label_from_instance = _version_label
-            field.empty_label = None
-        if not self.instance.pk and "upload" in self.fields:
+        if not self.instance.pk:
+            # A new document starts with its first file; there is nothing to keep or choose.
+            del self.fields["offered_version"], self.fields["keep_other_languages"]
             self.fields["upload"].required = True
+            return
+        field = self.fields["offered_version"]
+        field.queryset = self.instance.versions.prefetch_related("files")
+        field.initial = self.instance.current_version_id
+        field.label_from_instance = _version_label
+        field.empty_label = None
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
@@ -147,25 +150,23 @@ class DocumentAdmin(TranslatedAdmin):
                      "current_version__files__text")
     inlines = [VersionInline]
 
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = [
-            (None, {"fields": ["title", "slug", "category", "description"]}),
-            (_("Veröffentlichung"), {"fields": ["is_published", "year", "published_on",
-                                                "order", "show_earlier_versions"]}),
-        ]
-        if obj is None:
-            return [*fieldsets, (_("Datei"), {"fields": ["upload", "upload_language",
-                                                          "version_note"]})]
-        return [
-            *fieldsets,
-            (_("Aktuelle Fassung"), {"fields": ["current_files", "offered_version"]}),
-            (_("Neue Fassung hochladen"), {
-                "fields": ["upload", "upload_language", "keep_other_languages", "version_note"],
-                "description": _("Laden Sie hier eine neue Datei hoch, z. B. das Formular für "
-                                 "das nächste Jahr. Die alte Fassung bleibt erhalten."),
-            }),
-            (_("Verwendung"), {"fields": ["usage"]}),
-        ]
+    # modeltranslation expands "title" and "description" into one field per language.
+    add_fieldsets = [
+        (None, {"fields": ["title", "slug", "category", "description"]}),
+        (_("Veröffentlichung"), {"fields": ["is_published", "year", "published_on", "order",
+                                            "show_earlier_versions"]}),
+        (_("Datei"), {"fields": ["upload", "upload_language", "version_note"]}),
+    ]
+    fieldsets = [
+        *add_fieldsets[:2],
+        (_("Aktuelle Fassung"), {"fields": ["current_files", "offered_version"]}),
+        (_("Neue Fassung hochladen"), {
+            "fields": ["upload", "upload_language", "keep_other_languages", "version_note"],
+            "description": _("Laden Sie hier eine neue Datei hoch, z. B. das Formular für das "
+                             "nächste Jahr. Die alte Fassung bleibt erhalten."),
+        }),
+        (_("Verwendung"), {"fields": ["usage"]}),
+    ]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
@@ -277,7 +278,7 @@ def _file_lines(document_id, files):
         lines.append((LANGUAGE_NAMES.get(f.language, f.language),
                       reverse("admin:documents_document_file", args=[document_id, f.pk]),
                       f.original_name, ", ".join(facts)))
-    return format_html_join(format_html("<br>"), '{}: <a href="{}">{}</a> ({})', lines)
+    return format_html_join(mark_safe("<br>"), '{}: <a href="{}">{}</a> ({})', lines)
 
 
 def _object_link(obj):

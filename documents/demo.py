@@ -44,6 +44,33 @@ def _field_lines(*labels):
     return [f"{label}: ______________________________" for label in labels]
 
 
+TOWNS = ["Bad Lausick", "Böhlen", "Borna", "Brandis", "Colditz", "Frohburg", "Geithain",
+         "Grimma", "Groitzsch", "Kitzscher", "Markkleeberg", "Markranstädt", "Naunhof",
+         "Pegau", "Regis-Breitingen", "Rötha", "Trebsen/Mulde", "Wurzen", "Zwenkau"]
+MUNICIPALITIES = ["Belgershain", "Bennewitz", "Borsdorf", "Elstertrebnitz", "Großpösna",
+                  "Lossatal", "Machern", "Neukieritzsch", "Otterwisch", "Parthenstein",
+                  "Thallwitz"]
+PARTNERS = [
+    "Die Landkreisverwaltung und die Verwaltungen der Städte und Gemeinden.",
+    "Akteure der Integrationsarbeit in den Kommunen, im Landkreis, in Sachsen und beim Bund.",
+    "Freie Träger, Vereine und Initiativen, Ehrenamtliche und die Zivilgesellschaft.",
+]
+KOI_TASKS = [
+    "Anfragen und Angebote zur Integration koordinieren.",
+    "Hauptamtliche und ehrenamtliche Strukturen, Initiativen und Vereine vernetzen.",
+    "Gemeinsam eine Willkommens- und Anerkennungskultur entwickeln.",
+    "Strukturelle Probleme erkennen und bei Lösungen helfen.",
+    "Integrationsveranstaltungen organisieren, begleiten und besuchen.",
+    "Die interkulturelle Öffnung öffentlicher Stellen voranbringen.",
+]
+KIK_TASKS = [
+    "Integrationsarbeit vor Ort und den gesellschaftlichen Zusammenhalt stärken.",
+    "Maßnahmen für Integration und Teilhabe vermitteln und entwickeln.",
+    "Zu Maßnahmen beraten und den Wissenstransfer zwischen den Kommunen ausbauen.",
+    "Zu Fördermöglichkeiten beraten, besonders zu Mikroprojekten.",
+    "Anerkannte Geflüchtete nach der Ankunft im Landkreis als Lotsen begleiten.",
+]
+
 REPORT_SECTIONS = {
     "integrationskonzept-teil-1": [
         ("Worum es geht", [
@@ -69,7 +96,12 @@ REPORT_SECTIONS = {
         ("Vorgehen", [
             "Grundlage der Situationsanalyse sind Gespräche mit Kommunen, freien Trägern, "
             "Vereinen und Ehrenamtlichen sowie öffentlich verfügbare Statistiken.",
-        ] * 3),
+        ]),
+        ("Die Städte und Gemeinden des Landkreises", [
+            "Städte: " + ", ".join(TOWNS) + ".",
+            "Gemeinden: " + ", ".join(MUNICIPALITIES) + ".",
+        ]),
+        ("Partner der Integrationsarbeit", PARTNERS),
     ],
     "integrationskonzept-teil-2": [
         ("Worum es geht", [
@@ -90,7 +122,10 @@ REPORT_SECTIONS = {
         ("Umsetzung", [
             "Die Koordinierungsstelle für Integration begleitet die Umsetzung, berichtet "
             "regelmäßig und schreibt das Konzept gemeinsam mit den Akteuren fort.",
-        ] * 4),
+        ]),
+        ("Aufgaben der Koordinatorin Integration Asyl", KOI_TASKS),
+        ("Aufgaben der Kommunalen Integrationskoordinatoren", KIK_TASKS),
+        ("Partner der Integrationsarbeit", PARTNERS),
     ],
     "zwischenbericht-integrationskonzept": [
         ("Worum es geht", [
@@ -101,7 +136,18 @@ REPORT_SECTIONS = {
         ("Stand der Umsetzung", [
             "Für jedes Handlungsfeld nennt der Bericht die begonnenen Maßnahmen, die "
             "beteiligten Partner und die nächsten Schritte.",
-        ] * 3),
+        ]),
+        ("Koordinierung im Landkreis", KOI_TASKS),
+        ("Unterstützung der Städte und Gemeinden", KIK_TASKS),
+        ("Mikroprojekte", [
+            "Ehrenamtliche Initiativen, Vereine und Träger können für kleine Projekte zu "
+            "Spracherwerb, Orientierung sowie Kultur- und Sprachmittlung eine Förderung "
+            "beantragen: höchstens 5.000 Euro je Projekt und 1.000 Euro je Sprachkurs.",
+        ]),
+        ("Ausblick", [
+            "Das Integrationskonzept wird gemeinsam mit den Partnern fortgeschrieben. "
+            "Der nächste Bericht nimmt die Ergebnisse der Handlungsfelder erneut auf.",
+        ]),
     ],
 }
 

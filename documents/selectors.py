@@ -73,6 +73,7 @@ def document_detail(*, slug, language):
                                            .number)
         ).order_by("-number")
         for version in versions:
+            version.document = document
             version.display_file = file_for_language(version.files.all(), language)
             document.earlier_versions.append(version)
     return document

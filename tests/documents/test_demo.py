@@ -1,0 +1,62 @@
+"""The demo documents: real files, all the forms the microprojects app links, idempotent."""
+
+import io
+import zipfile
+
+import pypdf
+import pytest
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+
+from documents import demo
+from documents.inspection import inspect_upload
+from documents.models import Category, Document, DocumentFile
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_documents_are_real_files_that_pass_the_upload_check():
+    demo.load()
+    for stored in DocumentFile.objects.all():
+        data = stored.file.read()
+        inspection = inspect_upload(ContentFile(data, name=stored.original_name))
+        assert inspection.kind == stored.kind
+        if stored.kind == "pdf":
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            assert reader.pages[0].extract_text().strip()
+        else:
+            with zipfile.ZipFile(io.BytesIO(data)) as package:
+                assert b"<w:t" in package.read("word/document.xml")
+
+
+def test_demo_has_the_three_reports_and_the_2022_forms():
+    demo.load()
+    reports = Document.objects.published().filter(category__slug="integrationskonzept")
+    assert reports.count() == 3
+    assert all(r.current_version.files.get().page_count >= 2 for r in reports)
+    forms = Document.objects.published().filter(slug__in=demo.MICROPROJECT_FORM_SLUGS)
+    assert forms.count() == len(demo.MICROPROJECT_FORM_SLUGS) == 10
+    assert Category.objects.get(slug="antragsunterlagen-mikroprojekte").documents.count() == 10
+    antrag = Document.objects.get(slug="antrag-mikroprojekte")
+    assert antrag.current_version.files.get().kind == "docx"
+    assert antrag.title_en and antrag.title_ar and antrag.description_ar
+
+
+def test_demo_offers_one_form_in_english_too():
+    demo.load()
+    hinweise = Document.objects.get(slug="hinweise-antragstellung")
+    assert sorted(hinweise.current_version.files.values_list("language", flat=True)) == [
+        "de", "en"]
+
+
+def test_loading_the_demo_twice_changes_nothing():
+    first = demo.load()
+    files_before = DocumentFile.objects.count()
+    assert first == 15
+    assert demo.load() == 0
+    assert DocumentFile.objects.count() == files_before
+
+
+def test_load_demo_command_includes_the_documents(capsys):
+    call_command("load_demo")
+    assert "Dokumente: 15 neu angelegt" in capsys.readouterr().out
