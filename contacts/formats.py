@@ -3,9 +3,11 @@
 import json
 
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from integration_site.i18n import field_in_language
 
+# The vCard keeps the official German names: they are what a letter is addressed to.
 ORGANISATION = "Landkreis Leipzig"
 OFFICE_NAME = "Koordinierungsstelle für Integration"
 
@@ -96,10 +98,12 @@ def json_ld(person, *, url):
         "name": person.name,
         "familyName": person.last_name,
         "jobTitle": _text(person, "job_title"),
+        # In the page's language, like the rest of the page (the header uses the same strings).
         "worksFor": {
             "@type": "GovernmentOrganization",
-            "name": OFFICE_NAME,
-            "parentOrganization": {"@type": "GovernmentOrganization", "name": ORGANISATION},
+            "name": gettext("Koordinierungsstelle für Integration"),
+            "parentOrganization": {"@type": "GovernmentOrganization",
+                                   "name": gettext("Landkreis Leipzig")},
         },
     }
     if person.first_name:

@@ -1,11 +1,13 @@
 import unicodedata
 from pathlib import PurePosixPath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from . import languages, phones
 from .fields import LanguagesField, PhoneNumberField, PostalCodesField
@@ -20,6 +22,11 @@ def fold(text):
     """Lower case without accents, "ö" as "o": how German readers sort and search names."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _source_field(name):
+    # The admin edits translated fields per language; errors belong to the German one.
+    return build_localized_fieldname(name, settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
 
 
 def validate_image_size(file):
@@ -286,7 +293,8 @@ class Person(models.Model):
 
     def clean(self):
         if self.photo and not self.photo_alt:
-            raise ValidationError({"photo_alt": _("Bitte beschreiben Sie das Foto.")})
+            message = _("Bitte beschreiben Sie das Foto.")
+            raise ValidationError({_source_field("photo_alt"): message})
 
     @property
     def name(self):
@@ -364,4 +372,4 @@ class ResponsibilityOverview(models.Model):
 
     def clean(self):
         if self.map_image and not self.map_alt:
-            raise ValidationError({"map_alt": _("Bitte beschreiben Sie die Karte.")})
+            raise ValidationError({_source_field("map_alt"): _("Bitte beschreiben Sie die Karte.")})
