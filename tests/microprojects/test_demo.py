@@ -59,3 +59,11 @@ def test_demo_programme_page_shows_the_notice_in_each_language(client, demo_cont
 def test_demo_funded_projects_page_lists_the_examples(client, demo_content):
     content = client.get("/ar/mikroprojekte/gefoerderte-projekte/").content.decode()
     assert "(مثال)" in content
+
+
+@pytest.mark.parametrize("path", ["/de/", "/de/koordinierungsstelle/", "/ar/koordinierungsstelle/"])
+def test_start_and_office_pages_link_to_the_programme(client, demo_content, path):
+    language = path.split("/")[1]
+    content = client.get(path).content.decode()
+    # Once in the main navigation, and once more in the page's own text.
+    assert content.count(f'href="/{language}/mikroprojekte/"') >= 2

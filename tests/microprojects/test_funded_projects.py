@@ -65,7 +65,7 @@ def test_invalid_filter_value_is_ignored(client, projects):
 def test_filter_form_is_a_plain_get_form_with_an_apply_button(client, projects):
     response = client.get(URL)
     content = response.content.decode()
-    assert '<form class="filter-form" method="get"' in content
+    assert '<form class="projects-filter" method="get"' in content
     assert ">Anwenden</button>" in content
     assert "csrfmiddlewaretoken" not in content
     assert not response.cookies
