@@ -1,14 +1,18 @@
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminTextInputWidget
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from integration_site.admin_base import TranslatedAdmin, TranslatedTabularInline
 
 from . import phones, selectors
+from .fields import PhoneNumberField
 from .forms import PersonAdminForm
 from .models import Municipality, Office, Person, ResponsibilityOverview, Task, Team
 
 WARNINGS_TEMPLATE = "admin/contacts/change_list_with_warnings.html"
+# Numbers read left to right in every interface language; "tel" brings up the dial pad.
+PHONE_WIDGET = {"widget": AdminTextInputWidget(attrs={"type": "tel", "dir": "ltr"})}
 
 
 def data_warnings():
@@ -41,6 +45,7 @@ class TeamAdmin(TranslatedAdmin):
 
 @admin.register(Office)
 class OfficeAdmin(TranslatedAdmin):
+    formfield_overrides = {PhoneNumberField: PHONE_WIDGET}
     list_display = ("name", "street", "postal_code", "town", "order")
     list_editable = ("order",)
     fieldsets = [
@@ -84,6 +89,7 @@ class MunicipalityAdmin(WarningsMixin, admin.ModelAdmin):
 @admin.register(Person)
 class PersonAdmin(WarningsMixin, TranslatedAdmin):
     form = PersonAdminForm
+    formfield_overrides = {PhoneNumberField: PHONE_WIDGET}
     list_display = ("__str__", "job_title", "team", "office", "phone_shown", "email",
                     "is_published", "order")
     list_editable = ("is_published", "order")

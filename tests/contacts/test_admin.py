@@ -167,3 +167,21 @@ def test_editors_can_open_every_contacts_admin_page(editor_client, path):
 def test_only_one_responsibility_overview_can_be_added(editor_client):
     ResponsibilityOverview.objects.create()
     assert editor_client.get("/admin/contacts/responsibilityoverview/add/").status_code == 403
+
+
+def test_languages_are_chosen_with_checkboxes_and_shown_on_the_page(editor_client, client):
+    data = person_form()
+    data["languages"] = ["uk", "ar"]
+    assert editor_client.post(ADD_PERSON, data).status_code == 302
+    person = Person.objects.get(slug="loth")
+    assert person.languages == ["uk", "ar"]
+    content = client.get("/de/ansprechpersonen/loth/").content.decode()
+    assert "<dt>Sprachen</dt><dd>Ukrainisch, Arabisch</dd>" in content
+
+
+def test_unknown_language_code_is_refused(editor_client):
+    data = person_form()
+    data["languages"] = ["xx"]
+    response = editor_client.post(ADD_PERSON, data)
+    assert response.status_code == 200
+    assert not Person.objects.filter(slug="loth").exists()
