@@ -23,7 +23,9 @@ MAX_FORMS_PER_STEP = 5
 
 
 class OrderedChoicesWidget(forms.MultiWidget):
-    """A row of selects whose order is the order of the chosen items."""
+    """A numbered list of selects whose order is the order of the chosen items."""
+
+    template_name = "microprojects/admin/ordered_choices_widget.html"
 
     def __init__(self, size, attrs=None):
         # The field's one label cannot point at several selects; each names its position.
@@ -120,6 +122,7 @@ class StepInline(TranslatedStackedInline):
 @admin.register(FundingProgramme)
 class FundingProgrammeAdmin(TranslatedAdmin):
     list_display = ("title", "status", "status_date", "is_published", "form_problems")
+    list_editable = ("status",)
     list_filter = ("status", "is_published")
     prepopulated_fields = {"slug": ("title_de",)}
     filter_horizontal = ("contact_persons",)
@@ -168,7 +171,8 @@ class FundingProgrammeAdmin(TranslatedAdmin):
             else:
                 messages.warning(request, _(
                     "Schritt „%(step)s“: Das Formular „%(document)s“ ist nicht veröffentlicht "
-                    "und fehlt deshalb auf der Website.") % {"step": step, "document": document})
+                    "oder hat noch keine Datei und fehlt deshalb auf der Website.")
+                    % {"step": step, "document": document})
 
 
 class FundedProjectImportForm(forms.Form):

@@ -338,7 +338,8 @@ EXAMPLE_PROJECTS = [
                                         "أوطانهم.")),
 ]
 EXAMPLE_LABEL = {"de": "(Beispiel)", "en": "(example)", "ar": "(مثال)"}
-EXAMPLE_ORGANISATION = "Beispielverein {town} e. V."
+# A no-break space keeps "e. V." together when the table cell wraps.
+EXAMPLE_ORGANISATION = "Beispielverein {town} e.\u00a0V."
 
 
 def _translated(texts, languages=("de", "en", "ar")):

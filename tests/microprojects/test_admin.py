@@ -106,7 +106,7 @@ def test_editor_is_warned_about_unpublished_and_deleted_forms(editor_client):
     response = editor_client.get(
         f"/admin/microprojects/fundingprogramme/{step.programme.pk}/change/")
     content = response.content.decode()
-    assert "„Teilnehmerliste“ ist nicht veröffentlicht" in content
+    assert "„Teilnehmerliste“ ist nicht veröffentlicht oder hat noch keine Datei" in content
     assert "Schritt „Projekt durchführen“: Ein Formular wurde gelöscht" in content
     assert "„Alles gut“" not in content
 

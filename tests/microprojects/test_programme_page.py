@@ -182,7 +182,7 @@ def test_programme_page_queries_do_not_grow_with_steps_forms_and_people(
         step = StepFactory(programme=programme)
         StepDocumentFactory.create_batch(3, step=step)
     programme.contact_persons.add(*PersonFactory.create_batch(4))
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(7):
         response = client.get(URL)
     assert response.content.decode().count('class="attachment"') == 18
 
