@@ -57,12 +57,14 @@ def _fold(line):
     """Lines longer than 75 octets continue on the next line after a space (RFC 5545)."""
     encoded = line.encode()
     parts = []
-    while len(encoded) > 75:
-        cut = 75 if not parts else 74
-        while cut and (encoded[cut] & 0xC0) == 0x80:  # never split a UTF-8 character
+    limit = 75
+    while len(encoded) > limit:
+        cut = limit
+        while (encoded[cut] & 0xC0) == 0x80:  # never split a UTF-8 character
             cut -= 1
         parts.append(encoded[:cut].decode())
         encoded = encoded[cut:]
+        limit = 74  # continuation lines start with a space
     parts.append(encoded.decode())
     return "\r\n ".join(parts)
 

@@ -192,3 +192,37 @@ def test_mailto_subject_is_german_in_every_language(client):
     content = client.get("/en/mikroprojekte/").content.decode()
     start = content.index("mailto:")
     assert "subject=Mikroprojekte Integration" in unquote(content[start:start + 120])
+
+
+def test_deadline_day_itself_says_today(client, today):
+    today(datetime.date(2025, 10, 31))
+    FundingProgrammeFactory()
+    content = client.get(URL).content.decode()
+    assert '<time datetime="2025-10-31">31. Oktober 2025</time>' in content
+    assert "(heute)" in content
+
+
+def test_closed_programme_says_applications_are_over(client):
+    FundingProgrammeFactory(status="closed")
+    content = client.get(URL).content.decode()
+    assert "Das Förderprogramm ist beendet" in content
+    assert "noch " not in content
+
+
+def test_list_translation_older_than_the_german_text_is_flagged(client):
+    programme = FundingProgrammeFactory(eligible_applicants_en="Volunteers")
+    programme.eligible_applicants_de = "Ehrenamtliche\nVereine\nKirchgemeinden"
+    programme.save()
+    content = client.get("/en/mikroprojekte/").content.decode()
+    assert "outdated-note" in content
+    assert "<li>Volunteers</li>" in content
+
+
+def test_long_calendar_lines_are_folded_without_splitting_characters():
+    from microprojects.exports import _fold
+
+    line = "DESCRIPTION:" + "ä" * 100
+    folded = _fold(line).split("\r\n ")
+    assert all(len(part.encode()) <= (75 if index == 0 else 74)
+               for index, part in enumerate(folded))
+    assert "".join(folded) == line
