@@ -67,3 +67,14 @@ def test_start_and_office_pages_link_to_the_programme(client, demo_content, path
     content = client.get(path).content.decode()
     # Once in the main navigation, and once more in the page's own text.
     assert content.count(f'href="/{language}/mikroprojekte/"') >= 2
+
+
+def test_every_demo_form_of_the_documents_app_belongs_to_a_step():
+    from documents.demo import MICROPROJECT_FORM_SLUGS
+
+    used = {slug for step in demo.STEPS for slug in step["forms"]}
+    assert used == set(MICROPROJECT_FORM_SLUGS)
+
+
+def test_demo_wires_all_ten_forms_to_the_steps(demo_content):
+    assert StepDocument.objects.filter(document__isnull=False).count() == 10
