@@ -32,11 +32,11 @@ class CategoryAdmin(TranslatedAdmin):
 
 
 def _version_label(version):
-    files = ", ".join(f"{f.original_name} ({f.language.upper()})" for f in version.files.all())
-    return gettext("Fassung %(number)s vom %(date)s – %(files)s") % {
+    languages = ", ".join(f.language.upper() for f in version.files.all())
+    return gettext("Fassung %(number)s vom %(date)s (%(languages)s)") % {
         "number": version.number,
         "date": date_format(version.created_at, "SHORT_DATETIME_FORMAT"),
-        "files": files,
+        "languages": languages,
     }
 
 

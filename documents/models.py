@@ -51,7 +51,7 @@ class Document(models.Model):
     )
     slug = models.SlugField(
         _("Kurzname für Adressen"), max_length=100, unique=True,
-        help_text=_("Teil der dauerhaften Download-Adresse /dokumente/<kurzname>/download/. "
+        help_text=_("Teil der dauerhaften Download-Adresse /dokumente/[Kurzname]/download/. "
                     "Kann nach dem Anlegen nicht mehr geändert werden, damit Links "
                     "nicht brechen."),
     )

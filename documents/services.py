@@ -1,6 +1,7 @@
 """Writes of the documents app: new versions, the current-version pointer, deletion, previews."""
 
 import io
+import logging
 import threading
 import uuid
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from .inspection import inspect_upload
 from .models import Document, DocumentFile, DocumentVersion
 from .selectors import document_usages
 
+logger = logging.getLogger(__name__)
 PREVIEW_WIDTH = 360
 # PDFium is not thread-safe; one render at a time per process.
 _pdfium_lock = threading.Lock()
@@ -126,7 +128,12 @@ def preview_for(document_file):
     if document_file.kind != DocumentFile.Kind.PDF:
         return None
     with document_file.file.open("rb") as stream:
-        png = _render_first_page(stream.read())
+        data = stream.read()
+    try:
+        png = _render_first_page(data)
+    except Exception:  # noqa: BLE001 - PDFium's errors vary; a missing preview is no outage
+        logger.exception("Vorschau für %s ließ sich nicht erzeugen", document_file.file.name)
+        return None
     document_file.preview.save(f"{uuid.uuid4().hex}.png",
                                ContentFile(png), save=False)
     # Every file row sharing the stored PDF (carried-over languages, re-uploads) shares it.

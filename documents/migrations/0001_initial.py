@@ -60,7 +60,7 @@ class Migration(migrations.Migration):
                 ('description_ru', integration_site.fields.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', null=True, verbose_name='Beschreibung')),
                 ('description_tr', integration_site.fields.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', null=True, verbose_name='Beschreibung')),
                 ('description_es', integration_site.fields.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', null=True, verbose_name='Beschreibung')),
-                ('slug', models.SlugField(help_text='Teil der dauerhaften Download-Adresse /dokumente/<kurzname>/download/. Kann nach dem Anlegen nicht mehr geändert werden, damit Links nicht brechen.', max_length=100, unique=True, verbose_name='Kurzname für Adressen')),
+                ('slug', models.SlugField(help_text='Teil der dauerhaften Download-Adresse /dokumente/[Kurzname]/download/. Kann nach dem Anlegen nicht mehr geändert werden, damit Links nicht brechen.', max_length=100, unique=True, verbose_name='Kurzname für Adressen')),
                 ('year', models.PositiveSmallIntegerField(blank=True, help_text='Jahr der Veröffentlichung. Leer lassen, wenn es nicht bekannt ist.', null=True, verbose_name='Jahr')),
                 ('published_on', models.DateField(blank=True, help_text='Genaues Datum, falls bekannt. Das Jahr wird dann daraus übernommen.', null=True, verbose_name='Erscheinungsdatum')),
                 ('is_published', models.BooleanField(default=False, help_text='Nur veröffentlichte Dokumente erscheinen auf der Website.', verbose_name='veröffentlicht')),

@@ -135,3 +135,17 @@ def test_slug_cannot_change_once_the_address_exists(editor_client):
     submit_change(editor_client, document, slug="anderer-name")
     document.refresh_from_db()
     assert document.slug == "antrag-mikroprojekte"
+
+
+def test_form_linked_from_a_microprojects_step_cannot_be_deleted(editor_client, demo_content):
+    """The microprojects app's own key to Document is found without any registration."""
+    form = Document.objects.get(slug="antrag-mikroprojekte")
+    usages = selectors.document_usages(document=form)
+    assert usages, "the demo programme links the application form from one of its steps"
+
+    page = editor_client.get(_delete_url(form)).content.decode()
+    editor_client.post(_delete_url(form), {"post": "yes"})
+
+    assert "wird noch verwendet" in page
+    assert str(usages[0].objects[0]) in page.replace("&amp;", "&")
+    assert Document.objects.filter(pk=form.pk).exists()

@@ -250,3 +250,14 @@ def test_document_page_queries_are_bounded(client, django_assert_max_num_queries
                                 upload=ContentFile(files.pdf(), name=f"v{n}.pdf"))
     with django_assert_max_num_queries(4):
         assert client.get(f"/de/dokumente/{document.slug}/").status_code == 200
+
+
+def test_a_pdf_that_cannot_be_rendered_has_no_preview_but_still_downloads(client, monkeypatch):
+    DocumentFactory(slug="bericht")
+
+    def fail(data):
+        raise RuntimeError("PDFium could not render the page")
+
+    monkeypatch.setattr(services, "_render_first_page", fail)
+    assert client.get("/de/dokumente/bericht/vorschau.png").status_code == 404
+    assert client.get("/de/dokumente/bericht/download/").status_code == 200
