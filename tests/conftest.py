@@ -1,3 +1,6 @@
+import os
+import shutil
+
 import pytest
 from django.core.management import call_command
 
@@ -12,3 +15,52 @@ def demo_content(db):
 def _media_root(settings, tmp_path):
     # Each test writes uploads to its own folder, so files never leak between tests.
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+# Playwright's sync API runs an event loop in the test thread; the tests only touch the
+# database between browser calls, never concurrently.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = shutil.which("chromium")
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM:
+        return
+    if os.environ.get("REQUIRE_BROWSER"):
+        raise pytest.UsageError("REQUIRE_BROWSER is set but no chromium is installed")
+    skip = pytest.mark.skip(reason="Debian's chromium is not installed (make browser)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="de-DE")
+    page = context.new_page()
+    foreign = []
+    host = live_server.url.split("//", 1)[1]
+
+    def record(request):
+        if not request.url.startswith(("data:", "blob:")) and host not in request.url:
+            foreign.append(request.url)
+
+    page.on("request", record)
+    page.foreign_requests = foreign
+    yield page
+    context.close()

@@ -6,12 +6,9 @@ The site-wide browser tests only see the pages the sitemap lists; these states n
 import pytest
 from django.core.management import call_command
 
-from tests.browser.conftest import CHROMIUM, browser, page  # noqa: F401 - fixtures
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not CHROMIUM, reason="Debian's chromium is not installed"),
 ]
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -19,7 +16,7 @@ QUERIES = ["04668", "Borna", "Bor", "01067", "0466", "x" * 300, "", "Rötha"]
 
 
 @pytest.mark.parametrize("code", ["de", "ar"])
-def test_finder_states_have_no_axe_violations_and_fit_320px(page, code):  # noqa: F811
+def test_finder_states_have_no_axe_violations_and_fit_320px(page, code):
     from axe_playwright_python.sync_playwright import Axe
 
     call_command("load_demo", verbosity=0)
@@ -40,7 +37,7 @@ def test_finder_states_have_no_axe_violations_and_fit_320px(page, code):  # noqa
     assert page.foreign_requests == []
 
 
-def test_finder_form_submits_without_javascript(browser, live_server):  # noqa: F811
+def test_finder_form_submits_without_javascript(browser, live_server):
     call_command("load_demo", verbosity=0)
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     tab = context.new_page()

@@ -91,7 +91,9 @@ def test_no_pending_migrations(db):
 
 
 def _run_manage(args, env_extra):
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    # The browser tests allow sync database calls next to Playwright's loop; a real run must not.
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     env.update(env_extra)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=PROJECT_ROOT, env=env,

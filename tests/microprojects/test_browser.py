@@ -4,18 +4,16 @@ import pytest
 from django.core.management import call_command
 
 from microprojects.models import FundingProgramme
-from tests.browser.conftest import CHROMIUM, browser, page  # noqa: F401 - fixtures
 from tests.microprojects.factories import FundedProjectFactory
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not CHROMIUM, reason="Debian's chromium is not installed (make browser)"),
 ]
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def _violations(page, path):  # noqa: F811 - the fixture is passed in
+def _violations(page, path):
     from axe_playwright_python.sync_playwright import Axe
 
     page.goto(path)
@@ -25,7 +23,7 @@ def _violations(page, path):  # noqa: F811 - the fixture is passed in
 
 
 @pytest.mark.parametrize("code", ["de", "ar"])
-def test_open_programme_filtered_list_and_second_page_pass_axe(page, code):  # noqa: F811
+def test_open_programme_filtered_list_and_second_page_pass_axe(page, code):
     call_command("load_demo", verbosity=0)
     FundingProgramme.objects.update(status=FundingProgramme.Status.OPEN)
     town = FundedProjectFactory(year=2021).municipality
@@ -41,7 +39,7 @@ def test_open_programme_filtered_list_and_second_page_pass_axe(page, code):  # n
     assert page.foreign_requests == []
 
 
-def test_project_table_scrolls_inside_its_region_at_320_pixels(page):  # noqa: F811
+def test_project_table_scrolls_inside_its_region_at_320_pixels(page):
     call_command("load_demo", verbosity=0)
     page.set_viewport_size({"width": 320, "height": 800})
     page.goto("/ar/mikroprojekte/gefoerderte-projekte/")

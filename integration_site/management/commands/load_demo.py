@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from integration_site.demo_translations import fill_missing
 from integration_site.editors import EDITOR_APPS, EDITOR_GROUP
 
 DEMO_EDITOR = "redaktion"
@@ -32,6 +33,8 @@ class Command(BaseCommand):
                 continue
             created = import_module(f"{config.name}.demo").load()
             self.stdout.write(f"{config.verbose_name}: {created} neu angelegt")
+        filled = fill_missing()
+        self.stdout.write(f"Übersetzungen der Demo-Inhalte: {filled} ergänzt")
         if editor_password:
             self._ensure_editor(editor_password)
 
