@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from integration_site.translation_state import TranslationTracked
+
 from . import languages, phones
 from .fields import LanguagesField, PhoneNumberField, PostalCodesField
 
@@ -43,7 +45,7 @@ def validate_slug_not_reserved(value):
         )
 
 
-class Team(models.Model):
+class Team(TranslationTracked):
     """A group of the office with common tasks, e.g. the KOI or the KIK."""
 
     name = models.CharField(
@@ -74,7 +76,7 @@ class Team(models.Model):
         return f"{self.name} ({self.abbreviation})"
 
 
-class Task(models.Model):
+class Task(TranslationTracked):
     """One task of a team, shown as a bullet point."""
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="tasks",
@@ -91,7 +93,7 @@ class Task(models.Model):
         return self.text
 
 
-class Office(models.Model):
+class Office(TranslationTracked):
     """A place people visit: an address with directions and opening hours."""
 
     name = models.CharField(_("Name"), max_length=200,
@@ -193,7 +195,7 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
-class Person(models.Model):
+class Person(TranslationTracked):
     """Someone readers can contact, with the towns they are responsible for."""
 
     class Salutation(models.TextChoices):
@@ -331,7 +333,7 @@ class Person(models.Model):
         return [languages.describe(code) for code in self.languages]
 
 
-class ResponsibilityOverview(models.Model):
+class ResponsibilityOverview(TranslationTracked):
     """Settings of the responsibility pages: the optional map and whether the mapping is real."""
 
     is_example = models.BooleanField(

@@ -169,10 +169,11 @@ class DocumentAdmin(TranslatedAdmin):
     ]
 
     def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
         if obj is None:
-            return ()
+            return fields
         # The slug is part of the download address that others link to.
-        return ("slug", "current_files", "usage")
+        return (*fields, "slug", "current_files", "usage")
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj else {"slug": ("title_de",)}

@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from integration_site.fields import RichTextField
 from integration_site.i18n import SOURCE_LANGUAGE, language_codes
+from integration_site.translation_state import TranslationTracked
 
 
-class Category(models.Model):
+class Category(TranslationTracked):
     """A group of documents on the Dokumente page, e.g. "Integrationskonzept"."""
 
     title = models.CharField(_("Bezeichnung"), max_length=120)
@@ -38,7 +39,7 @@ class DocumentQuerySet(models.QuerySet):
         return self.filter(is_published=True, current_version__isnull=False)
 
 
-class Document(models.Model):
+class Document(TranslationTracked):
     """A report or form that readers download; its file lives in versions."""
 
     title = models.CharField(

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .admin_base import TranslatedAdmin, TranslatedStackedInline
@@ -32,3 +33,5 @@ class NoticeAdmin(TranslatedAdmin):
     list_filter = ("is_active", "is_highlighted")
     search_fields = ("title", "text")
     date_hierarchy = "published_on"
+    # Editors paste addresses without a scheme; the site links only over HTTPS.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
