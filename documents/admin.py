@@ -11,10 +11,11 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from integration_site.admin_base import TranslatedAdmin
+from integration_site.downloads import serve_stored_file
+from integration_site.formats import format_size
 from integration_site.i18n import SOURCE_LANGUAGE
 
-from .downloads import serve_stored_file
-from .filetypes import FILE_TYPES, format_size
+from .filetypes import FILE_TYPES
 from .inspection import inspect_upload
 from .models import Category, Document, DocumentFile, DocumentVersion, file_for_language
 from .selectors import document_usages

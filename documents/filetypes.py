@@ -1,8 +1,7 @@
-"""The file types the office may publish, and how sizes are written for readers."""
+"""The file types the office may publish."""
 
 from dataclasses import dataclass
 
-from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -33,12 +32,3 @@ FILE_TYPES = {
     )
 }
 
-
-def format_size(size):
-    """A file size as the old page wrote it ("608 kB", "1,7 MB"), decimals per locale."""
-    if size < 1000:
-        return f"{size} B"
-    kilobytes = round(size / 1000)
-    if kilobytes < 1000:
-        return f"{kilobytes} kB"
-    return f"{number_format(size / 1_000_000, decimal_pos=1)} MB"

@@ -16,7 +16,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from .filetypes import FILE_TYPES, format_size
+from integration_site.formats import format_size
+
+from .filetypes import FILE_TYPES
 
 ALLOWED = ", ".join(file_type.label for file_type in FILE_TYPES.values())
 # Enough text for search; a scanned 500-page report must not stall the upload.

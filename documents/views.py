@@ -4,10 +4,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from integration_site.downloads import serve_stored_file
 from integration_site.i18n import breadcrumb, current_language
 
 from . import selectors
-from .downloads import serve_stored_file
 from .forms import DocumentFilterForm
 from .models import Document, DocumentVersion, file_for_language
 from .services import preview_for

@@ -26,6 +26,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg")),
+    re_path(r"^medien/videos/(?P<pk>\d+)/(?P<kind>video|untertitel)/$", views.video_file,
+            name="video_file"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("admin/uebersetzungen/", translation_admin.overview, name="translation_overview"),
     path("admin/uebersetzungen/export/", translation_admin.export, name="translation_export"),

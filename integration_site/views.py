@@ -1,18 +1,22 @@
+import hashlib
+from pathlib import PurePosixPath
+
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from contacts import selectors as contact_selectors
 from documents import selectors as document_selectors
 
+from .downloads import serve_stored_file
 from .i18n import breadcrumb
-from .models import Notice, Page
+from .models import Notice, Page, Video
 
 
 def root_redirect(request):
@@ -51,6 +55,32 @@ def page(request, key):
         "page": page,
         "breadcrumbs": [breadcrumb(page)],
     })
+
+
+VIDEO_TYPES = {".mp4": "video/mp4", ".m4v": "video/mp4", ".webm": "video/webm",
+               ".vtt": "text/vtt; charset=utf-8"}
+
+
+@require_http_methods(["GET", "HEAD"])
+def video_file(request, pk, kind):
+    """A sign-language video or its captions, with byte ranges so players can seek."""
+    video = get_object_or_404(Video, pk=pk)
+    field_file = video.captions if kind == "untertitel" else video.file
+    if not field_file:
+        raise Http404
+    storage = field_file.storage
+    try:
+        modified = storage.get_modified_time(field_file.name)
+    except (NotImplementedError, OSError) as error:
+        raise Http404 from error
+    size = field_file.size
+    return serve_stored_file(
+        request, field_file, size=size, last_modified=modified,
+        etag=hashlib.sha256(f"{field_file.name}:{size}:{modified}".encode()).hexdigest()[:32],
+        content_type=VIDEO_TYPES.get(PurePosixPath(field_file.name).suffix.lower(),
+                                     "application/octet-stream"),
+        filename=PurePosixPath(field_file.name).name, inline=True, max_age=3600,
+    )
 
 
 @require_GET

@@ -5,16 +5,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from documents.filetypes import FILE_TYPES, format_size
+from documents.filetypes import FILE_TYPES
+from integration_site.formats import format_size
 from integration_site.i18n import current_language
 
 register = template.Library()
-
-
-@register.filter
-def file_size(size):
-    """Bytes as readers see them: "608 kB", "1,7 MB" (decimal separator per language)."""
-    return format_size(size)
 
 
 @register.simple_tag

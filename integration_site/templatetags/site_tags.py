@@ -4,6 +4,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from integration_site.fields import RichTextField
+from integration_site.formats import format_size
 from integration_site.i18n import current_language, field_in_language
 from integration_site.translation_state import OUTDATED, TranslationTracked, field_status
 
@@ -50,3 +51,9 @@ def translated_text(obj, field):
     """Plain text of a translated field for attributes and <title>, falling back to German."""
     value, _fallback = field_in_language(obj, field)
     return value
+
+
+@register.filter
+def file_size(size):
+    """Bytes as readers see them: "608 kB", "1,7 MB" (decimal separator per language)."""
+    return format_size(size)

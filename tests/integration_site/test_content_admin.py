@@ -178,3 +178,33 @@ def test_sign_language_video_and_captions_are_saved(editor_client, demo_content)
     )
     assert response.status_code == 302
     assert page.videos.get().duration_display == "2:05"
+
+
+def test_sign_language_page_offers_the_video_with_size_length_captions_and_ranges(
+        editor_client, client, demo_content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    page = Page.objects.get(key=Page.Key.SIGN_LANGUAGE)
+    video_bytes = MP4_HEAD + b"\x00" * 2000
+    editor_client.post(f"/admin/integration_site/page/{page.pk}/change/", _page_form(page, **{
+        "videos-0-file": SimpleUploadedFile("dgs.mp4", video_bytes, content_type="video/mp4"),
+        "videos-0-captions": SimpleUploadedFile("dgs.vtt",
+                                                b"WEBVTT\n\n00:00.000 --> 00:01.000\nA\n"),
+    }))
+    video = page.videos.get()
+    content = client.get("/de/gebaerdensprache/").content.decode()
+    assert "autoplay" not in content
+    assert f'<source src="/medien/videos/{video.pk}/video/">' in content
+    assert f'<track kind="captions" src="/medien/videos/{video.pk}/untertitel/"' in content
+    assert '<span dir="ltr">2:05</span>' in content
+    assert "(2 kB)" in content
+
+    whole = client.get(f"/medien/videos/{video.pk}/video/")
+    assert whole.status_code == 200 and whole["Content-Type"] == "video/mp4"
+    assert b"".join(whole.streaming_content) == video_bytes
+    part = client.get(f"/medien/videos/{video.pk}/video/", headers={"range": "bytes=0-99"})
+    assert part.status_code == 206
+    assert part["Content-Range"] == f"bytes 0-99/{len(video_bytes)}"
+    captions = client.get(f"/medien/videos/{video.pk}/untertitel/")
+    assert captions["Content-Type"].startswith("text/vtt")
+    assert not whole.cookies
