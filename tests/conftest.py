@@ -2,13 +2,33 @@ import os
 import shutil
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
+
+from integration_site.editors import EDITOR_GROUP
 
 
 @pytest.fixture
 def demo_content(db):
     """The demo content, as `make run` loads it: every public page has something to show."""
     call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture
+def editor(django_user_model, db):
+    """A member of the Redaktion group: what the office's editors may do, and no more."""
+    user = django_user_model.objects.create_user(
+        "redakteurin", password="pw-for-tests-only", is_staff=True,
+        first_name="Erika", last_name="Muster",
+    )
+    user.groups.add(Group.objects.get(name=EDITOR_GROUP))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
 
 
 @pytest.fixture(autouse=True)

@@ -1,22 +1,12 @@
 """Editors' side: phone and e-mail checks, and the warnings on the contacts admin pages."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from contacts.models import Person, ResponsibilityOverview
-from integration_site.editors import EDITOR_GROUP
 
 from .factories import MunicipalityFactory, OfficeFactory, PersonFactory
 
 ADD_PERSON = "/admin/contacts/person/add/"
-
-
-@pytest.fixture
-def editor_client(client, db):
-    user = User.objects.create_user("redakteurin", password="x" * 16, is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITOR_GROUP))
-    client.force_login(user)
-    return client
 
 
 def person_form(**overrides):

@@ -1,21 +1,4 @@
 import pytest
-from django.contrib.auth.models import Group
-
-from integration_site.editors import EDITOR_GROUP
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("redakteurin", password="x", is_staff=True,
-                                                 first_name="Erika", last_name="Muster")
-    user.groups.add(Group.objects.get(name=EDITOR_GROUP))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture

@@ -1,20 +1,9 @@
 """Every admin page an editor works with opens, in German, for a member of the Redaktion group."""
 
-import pytest
 from django.contrib import admin
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from integration_site.editors import EDITOR_APPS, EDITOR_GROUP
-
-
-@pytest.fixture
-def editor_client(client, django_user_model, demo_content):
-    user = django_user_model.objects.create_user("editor", password="pw-for-tests-only",
-                                                 is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITOR_GROUP))
-    client.force_login(user)
-    return client
+from integration_site.editors import EDITOR_APPS
 
 
 def content_admins():
@@ -23,7 +12,7 @@ def content_admins():
 
 
 
-def test_editor_opens_every_list_add_and_change_page(editor_client):
+def test_editor_opens_every_list_add_and_change_page(editor_client, demo_content):
     broken = []
     for model, _model_admin in content_admins():
         info = model._meta.app_label, model._meta.model_name
@@ -41,7 +30,8 @@ def test_editor_opens_every_list_add_and_change_page(editor_client):
     assert broken == []
 
 
-def test_change_pages_of_translated_content_show_the_translation_status(editor_client):
+def test_change_pages_of_translated_content_show_the_translation_status(editor_client,
+                                                                      demo_content):
     from integration_site.translation_state import tracked_models
 
     missing = []

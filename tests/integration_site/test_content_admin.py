@@ -2,27 +2,12 @@
 
 import datetime
 
-import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
 from integration_site.editors import EDITOR_GROUP
 from integration_site.models import Notice, Page
 from tests.integration_site.factories import NoticeFactory, PageFactory
-
-
-@pytest.fixture
-def editor(django_user_model, db):
-    user = django_user_model.objects.create_user("editor", password="pw-for-tests-only",
-                                                 is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITOR_GROUP))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def test_editor_group_has_content_permissions_but_no_user_management(db):

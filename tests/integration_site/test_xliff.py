@@ -4,11 +4,9 @@ import re
 from xml.etree import ElementTree as ET
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
-from integration_site.editors import EDITOR_GROUP
 from integration_site.models import Notice, Page
 from integration_site.translation_state import COMPLETE, object_status
 from integration_site.xliff import NS, export_xliff, plan_import
@@ -144,15 +142,6 @@ def test_import_command_fails_on_a_bad_file_and_changes_nothing(page, tmp_path):
     path.write_bytes(b"<xliff")
     with pytest.raises(CommandError):
         call_command("import_xliff", str(path))
-
-
-@pytest.fixture
-def editor_client(client, django_user_model, db):
-    user = django_user_model.objects.create_user("editor", password="pw-for-tests-only",
-                                                 is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITOR_GROUP))
-    client.force_login(user)
-    return client
 
 
 def test_admin_overview_counts_missing_and_outdated(editor_client, page):

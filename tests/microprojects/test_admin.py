@@ -3,10 +3,9 @@
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from integration_site.editors import EDITOR_GROUP
 from microprojects.models import FundedProject, StepDocument
 from microprojects.services import parse_amount
 from tests.microprojects.factories import (
@@ -21,15 +20,6 @@ from tests.pages import XHTML, parse_html
 
 pytestmark = pytest.mark.django_db
 IMPORT_URL = "/admin/microprojects/fundedproject/import/"
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_user("redakteurin", password="pw-for-tests-only",
-                                                 is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITOR_GROUP))
-    client.force_login(user)
-    return client
 
 
 def form_data(content, form_id):
