@@ -17,43 +17,33 @@ TEAMS = [
         "de": {
             "name": "Koordinatorin Integration Asyl",
             "description": "Die Koordinatorin Integration Asyl unterstützt den Landkreis Leipzig "
-                           "beim Integrationsmanagement. Dazu gehört zum Beispiel:",
-        },
-        "en": {
-            "name": "Integration and Asylum Coordinator",
-            "description": "The Integration and Asylum Coordinator supports the district of "
-                           "Leipzig in managing integration. Her tasks include:",
-        },
-        "ar": {
-            "name": "منسقة الاندماج واللجوء",
-            "description": "تدعم منسقة الاندماج واللجوء منطقة لايبزيغ في إدارة شؤون الاندماج. "
-                           "ومن مهامها على سبيل المثال:",
+            "beim Integrationsmanagement. Dazu gehört zum Beispiel:",
         },
         "tasks": [
-            {"de": "Anfragen und Angebote zur Integration koordinieren",
-             "en": "coordinating requests for and offers of integration support",
-             "ar": "تنسيق الطلبات والعروض المتعلقة بالاندماج"},
-            {"de": "hauptamtliche Strukturen vernetzen",
-             "en": "connecting the professional services",
-             "ar": "ربط الهياكل المهنية ببعضها"},
-            {"de": "Ehrenamtliche, Initiativen, Vereine und Zivilgesellschaft vernetzen",
-             "en": "connecting volunteers, initiatives, associations and civil society",
-             "ar": "ربط المتطوعين والمبادرات والجمعيات والمجتمع المدني ببعضهم"},
-            {"de": "gemeinsam eine Willkommens- und Anerkennungskultur entwickeln",
-             "en": "developing a culture of welcome and recognition together",
-             "ar": "تطوير ثقافة الترحيب والتقدير بشكل مشترك"},
-            {"de": "strukturelle Probleme erkennen und bei Lösungen helfen",
-             "en": "identifying structural problems and helping to solve them",
-             "ar": "التعرف على المشكلات البنيوية والمساعدة في إيجاد حلول لها"},
-            {"de": "Integrationsveranstaltungen organisieren, begleiten und besuchen",
-             "en": "organising, supporting and taking part in integration events",
-             "ar": "تنظيم فعاليات الاندماج ودعمها والمشاركة فيها"},
-            {"de": "die interkulturelle Öffnung öffentlicher Stellen voranbringen",
-             "en": "driving the intercultural opening of public bodies",
-             "ar": "دفع الانفتاح بين الثقافات في المؤسسات العامة"},
-            {"de": "das Integrationskonzept des Landkreises Leipzig",
-             "en": "the integration strategy of the district of Leipzig",
-             "ar": "مفهوم الاندماج لمنطقة لايبزيغ"},
+            {
+                "de": "Anfragen und Angebote zur Integration koordinieren",
+            },
+            {
+                "de": "hauptamtliche Strukturen vernetzen",
+            },
+            {
+                "de": "Ehrenamtliche, Initiativen, Vereine und Zivilgesellschaft vernetzen",
+            },
+            {
+                "de": "gemeinsam eine Willkommens- und Anerkennungskultur entwickeln",
+            },
+            {
+                "de": "strukturelle Probleme erkennen und bei Lösungen helfen",
+            },
+            {
+                "de": "Integrationsveranstaltungen organisieren, begleiten und besuchen",
+            },
+            {
+                "de": "die interkulturelle Öffnung öffentlicher Stellen voranbringen",
+            },
+            {
+                "de": "das Integrationskonzept des Landkreises Leipzig",
+            },
         ],
     },
     {
@@ -63,75 +53,139 @@ TEAMS = [
         "de": {
             "name": "Kommunale Integrationskoordinatoren",
             "description": "Die Kommunalen Integrationskoordinatorinnen unterstützen die Städte "
-                           "und Gemeinden im Landkreis beim Integrationsmanagement, zum Beispiel:",
-        },
-        "en": {
-            "name": "Municipal Integration Coordinators",
-            "description": "The Municipal Integration Coordinators support the towns and "
-                           "municipalities of the district in managing integration, for example:",
-        },
-        "ar": {
-            "name": "منسقات الاندماج في البلديات",
-            "description": "تدعم منسقات الاندماج في البلديات المدن والبلدات في المنطقة في إدارة "
-                           "شؤون الاندماج، على سبيل المثال:",
+            "und Gemeinden im Landkreis beim Integrationsmanagement, zum Beispiel:",
         },
         "tasks": [
-            {"de": "Integrationsarbeit vor Ort und gesellschaftlicher Zusammenhalt",
-             "en": "integration work on site and social cohesion",
-             "ar": "العمل على الاندماج محليًا وتعزيز التماسك الاجتماعي"},
-            {"de": "Maßnahmen für Integration und Teilhabe vermitteln und entwickeln",
-             "en": "brokering and developing measures for integration and participation",
-             "ar": "التوسط في إجراءات الاندماج والمشاركة وتطويرها"},
-            {"de": "Beratung zu Maßnahmen, Vernetzung und Wissenstransfer zwischen den Kommunen",
-             "en": "advice on measures, networking and sharing knowledge between municipalities",
-             "ar": "تقديم المشورة بشأن الإجراءات وتعزيز التواصل وتبادل المعرفة بين البلديات"},
-            {"de": "Beratung zu Fördermöglichkeiten, besonders zu Mikroprojekten",
-             "en": "advice on funding, especially for micro-projects",
-             "ar": "تقديم المشورة بشأن إمكانيات التمويل، خاصة للمشاريع الصغيرة"},
-            {"de": "Lotsen für anerkannte Geflüchtete nach der Ankunft im Landkreis",
-             "en": "guiding recognised refugees after they arrive in the district",
-             "ar": "إرشاد اللاجئين المعترف بهم بعد وصولهم إلى المنطقة"},
+            {
+                "de": "Integrationsarbeit vor Ort und gesellschaftlicher Zusammenhalt",
+            },
+            {
+                "de": "Maßnahmen für Integration und Teilhabe vermitteln und entwickeln",
+            },
+            {
+                "de": "Beratung zu Maßnahmen, Vernetzung und Wissenstransfer zwischen den Kommunen",
+            },
+            {
+                "de": "Beratung zu Fördermöglichkeiten, besonders zu Mikroprojekten",
+            },
+            {
+                "de": "Lotsen für anerkannte Geflüchtete nach der Ankunft im Landkreis",
+            },
         ],
     },
 ]
 
 OFFICES = [
-    {"street": "Südstraße 80", "building": "Gebäude 62", "postal_code": "04668",
-     "town": "Grimma", "switchboard": "+4934332410", "order": 1,
-     "de": {"name": "Standort Grimma"}, "en": {"name": "Grimma office"},
-     "ar": {"name": "مقر غريما"}},
-    {"street": "Hauptstraße 101", "building": "", "postal_code": "04416",
-     "town": "Markkleeberg", "switchboard": "+4934332410", "order": 2,
-     "de": {"name": "Standort Markkleeberg"}, "en": {"name": "Markkleeberg office"},
-     "ar": {"name": "مقر ماركليبرغ"}},
+    {
+        "street": "Südstraße 80",
+        "building": "Gebäude 62",
+        "postal_code": "04668",
+        "town": "Grimma",
+        "switchboard": "+4934332410",
+        "order": 1,
+        "de": {"name": "Standort Grimma"},
+    },
+    {
+        "street": "Hauptstraße 101",
+        "building": "",
+        "postal_code": "04416",
+        "town": "Markkleeberg",
+        "switchboard": "+4934332410",
+        "order": 2,
+        "de": {"name": "Standort Markkleeberg"},
+    },
 ]
 
-KOI_TITLE = {"de": "Koordinatorin Integration Asyl", "en": "Integration and Asylum Coordinator",
-             "ar": "منسقة الاندماج واللجوء"}
-KIK_TITLE = {"de": "Kommunale Integrationskoordinatorin",
-             "en": "Municipal Integration Coordinator", "ar": "منسقة الاندماج في البلديات"}
+KOI_TITLE = {
+    "de": "Koordinatorin Integration Asyl",
+}
+KIK_TITLE = {
+    "de": "Kommunale Integrationskoordinatorin",
+}
 
 # Towns per person are an EXAMPLE distribution: the real mapping is not published as text.
 PEOPLE = [
-    {"slug": "richter", "last_name": "Richter", "team": "KOI", "office": "Grimma",
-     "room": "414", "phone": "+4934332413431", "fax": "+4934332417149", "order": 1,
-     "job_title": KOI_TITLE, "towns": []},
-    {"slug": "eichardt", "last_name": "Eichardt", "team": "KIK", "office": "Markkleeberg",
-     "room": "2.60", "phone": "+4934332412731", "fax": "+4934332417149", "order": 2,
-     "job_title": KIK_TITLE,
-     "towns": ["Belgershain", "Bennewitz", "Borsdorf", "Brandis", "Lossatal", "Machern",
-               "Naunhof", "Parthenstein", "Thallwitz", "Wurzen"]},
-    {"slug": "goetschenberg", "last_name": "Götschenberg", "team": "KIK",
-     "office": "Markkleeberg", "room": "2.02", "phone": "+4934332413304", "fax": "",
-     "order": 3, "job_title": KIK_TITLE,
-     "towns": ["Bad Lausick", "Colditz", "Frohburg", "Geithain", "Grimma", "Kitzscher",
-               "Otterwisch", "Trebsen/Mulde"]},
-    {"slug": "loth", "last_name": "Loth", "team": "KIK", "office": "Markkleeberg",
-     "room": "2.60", "phone": "+4934332414742", "fax": "", "order": 4,
-     "job_title": KIK_TITLE,
-     "towns": ["Böhlen", "Borna", "Elstertrebnitz", "Groitzsch", "Großpösna", "Markkleeberg",
-               "Markranstädt", "Neukieritzsch", "Pegau", "Regis-Breitingen", "Rötha",
-               "Zwenkau"]},
+    {
+        "slug": "richter",
+        "last_name": "Richter",
+        "team": "KOI",
+        "office": "Grimma",
+        "room": "414",
+        "phone": "+4934332413431",
+        "fax": "+4934332417149",
+        "order": 1,
+        "job_title": KOI_TITLE,
+        "towns": [],
+    },
+    {
+        "slug": "eichardt",
+        "last_name": "Eichardt",
+        "team": "KIK",
+        "office": "Markkleeberg",
+        "room": "2.60",
+        "phone": "+4934332412731",
+        "fax": "+4934332417149",
+        "order": 2,
+        "job_title": KIK_TITLE,
+        "towns": [
+            "Belgershain",
+            "Bennewitz",
+            "Borsdorf",
+            "Brandis",
+            "Lossatal",
+            "Machern",
+            "Naunhof",
+            "Parthenstein",
+            "Thallwitz",
+            "Wurzen",
+        ],
+    },
+    {
+        "slug": "goetschenberg",
+        "last_name": "Götschenberg",
+        "team": "KIK",
+        "office": "Markkleeberg",
+        "room": "2.02",
+        "phone": "+4934332413304",
+        "fax": "",
+        "order": 3,
+        "job_title": KIK_TITLE,
+        "towns": [
+            "Bad Lausick",
+            "Colditz",
+            "Frohburg",
+            "Geithain",
+            "Grimma",
+            "Kitzscher",
+            "Otterwisch",
+            "Trebsen/Mulde",
+        ],
+    },
+    {
+        "slug": "loth",
+        "last_name": "Loth",
+        "team": "KIK",
+        "office": "Markkleeberg",
+        "room": "2.60",
+        "phone": "+4934332414742",
+        "fax": "",
+        "order": 4,
+        "job_title": KIK_TITLE,
+        "towns": [
+            "Böhlen",
+            "Borna",
+            "Elstertrebnitz",
+            "Groitzsch",
+            "Großpösna",
+            "Markkleeberg",
+            "Markranstädt",
+            "Neukieritzsch",
+            "Pegau",
+            "Regis-Breitingen",
+            "Rötha",
+            "Zwenkau",
+        ],
+    },
 ]
 
 TOWN, MUNICIPALITY = Municipality.Kind.TOWN, Municipality.Kind.MUNICIPALITY
@@ -169,12 +223,9 @@ MUNICIPALITIES = [
 ]
 
 
-def _translated(texts, languages=("de", "en", "ar")):
-    values = {}
-    for language in languages:
-        for name, value in texts.get(language, {}).items():
-            values[f"{name}_{language}"] = value
-    return values
+def _translated(texts):
+    """German field values; translations come from integration_site/demo_translations."""
+    return {f"{name}_de": value for name, value in texts["de"].items()}
 
 
 def load():
@@ -183,22 +234,27 @@ def load():
     for spec in TEAMS:
         team, was_created = Team.objects.get_or_create(
             abbreviation=spec["abbreviation"],
-            defaults={"is_general_contact": spec["is_general_contact"], "order": spec["order"],
-                      **_translated(spec)},
+            defaults={
+                "is_general_contact": spec["is_general_contact"],
+                "order": spec["order"],
+                **_translated(spec),
+            },
         )
         if was_created:
             for order, task in enumerate(spec["tasks"], start=1):
-                Task.objects.create(team=team, order=order,
-                                    **{f"text_{code}": text for code, text in task.items()})
+                Task.objects.create(
+                    team=team, order=order, **{f"text_{code}": text for code, text in task.items()}
+                )
                 created += 1
         teams[team.abbreviation] = team
         created += was_created
 
     offices = {}
     for spec in OFFICES:
-        plain = {key: value for key, value in spec.items() if key not in ("de", "en", "ar")}
+        plain = {key: value for key, value in spec.items() if key != "de"}
         office, was_created = Office.objects.get_or_create(
-            street=spec["street"], postal_code=spec["postal_code"],
+            street=spec["street"],
+            postal_code=spec["postal_code"],
             defaults={**plain, **_translated(spec)},
         )
         offices[office.town] = office
@@ -207,7 +263,8 @@ def load():
     towns = {}
     for name, kind, codes in MUNICIPALITIES:
         town, was_created = Municipality.objects.get_or_create(
-            name=name, defaults={"kind": kind, "postal_codes": codes},
+            name=name,
+            defaults={"kind": kind, "postal_codes": codes},
         )
         towns[name] = town
         created += was_created
@@ -216,10 +273,15 @@ def load():
         person, was_created = Person.objects.get_or_create(
             slug=spec["slug"],
             defaults={
-                "salutation": Person.Salutation.MS, "last_name": spec["last_name"],
-                "team": teams[spec["team"]], "office": offices[spec["office"]],
-                "room": spec["room"], "phone": spec["phone"], "fax": spec["fax"],
-                "email": MAILBOX, "order": spec["order"],
+                "salutation": Person.Salutation.MS,
+                "last_name": spec["last_name"],
+                "team": teams[spec["team"]],
+                "office": offices[spec["office"]],
+                "room": spec["room"],
+                "phone": spec["phone"],
+                "fax": spec["fax"],
+                "email": MAILBOX,
+                "order": spec["order"],
                 "department_de": DEPARTMENT,
                 **{f"job_title_{code}": text for code, text in spec["job_title"].items()},
             },

@@ -27,16 +27,26 @@ MICROPROJECT_FORM_SLUGS = (
     "logo-sachsen",
 )
 
-DEMO_NOTE = ("Demo-Datei für die Entwicklung der Website. Sie ersetzt nicht das "
-             "Original der Koordinierungsstelle für Integration.")
+DEMO_NOTE = (
+    "Demo-Datei für die Entwicklung der Website. Sie ersetzt nicht das "
+    "Original der Koordinierungsstelle für Integration."
+)
 
 CATEGORIES = [
-    {"slug": OFFICE_REPORTS_CATEGORY, "order": 1,
-     "title": {"de": "Integrationskonzept", "en": "Integration concept",
-               "ar": "مفهوم الاندماج"}},
-    {"slug": FORMS_CATEGORY, "order": 2,
-     "title": {"de": "Antragsunterlagen Mikroprojekte", "en": "Micro-project application forms",
-               "ar": "استمارات طلب المشاريع الصغيرة"}},
+    {
+        "slug": OFFICE_REPORTS_CATEGORY,
+        "order": 1,
+        "title": {
+            "de": "Integrationskonzept",
+        },
+    },
+    {
+        "slug": FORMS_CATEGORY,
+        "order": 2,
+        "title": {
+            "de": "Antragsunterlagen Mikroprojekte",
+        },
+    },
 ]
 
 
@@ -44,12 +54,40 @@ def _field_lines(*labels):
     return [f"{label}: ______________________________" for label in labels]
 
 
-TOWNS = ["Bad Lausick", "Böhlen", "Borna", "Brandis", "Colditz", "Frohburg", "Geithain",
-         "Grimma", "Groitzsch", "Kitzscher", "Markkleeberg", "Markranstädt", "Naunhof",
-         "Pegau", "Regis-Breitingen", "Rötha", "Trebsen/Mulde", "Wurzen", "Zwenkau"]
-MUNICIPALITIES = ["Belgershain", "Bennewitz", "Borsdorf", "Elstertrebnitz", "Großpösna",
-                  "Lossatal", "Machern", "Neukieritzsch", "Otterwisch", "Parthenstein",
-                  "Thallwitz"]
+TOWNS = [
+    "Bad Lausick",
+    "Böhlen",
+    "Borna",
+    "Brandis",
+    "Colditz",
+    "Frohburg",
+    "Geithain",
+    "Grimma",
+    "Groitzsch",
+    "Kitzscher",
+    "Markkleeberg",
+    "Markranstädt",
+    "Naunhof",
+    "Pegau",
+    "Regis-Breitingen",
+    "Rötha",
+    "Trebsen/Mulde",
+    "Wurzen",
+    "Zwenkau",
+]
+MUNICIPALITIES = [
+    "Belgershain",
+    "Bennewitz",
+    "Borsdorf",
+    "Elstertrebnitz",
+    "Großpösna",
+    "Lossatal",
+    "Machern",
+    "Neukieritzsch",
+    "Otterwisch",
+    "Parthenstein",
+    "Thallwitz",
+]
 PARTNERS = [
     "Die Landkreisverwaltung und die Verwaltungen der Städte und Gemeinden.",
     "Akteure der Integrationsarbeit in den Kommunen, im Landkreis, in Sachsen und beim Bund.",
@@ -73,315 +111,438 @@ KIK_TASKS = [
 
 REPORT_SECTIONS = {
     "integrationskonzept-teil-1": [
-        ("Worum es geht", [
-            DEMO_NOTE,
-            "Der erste Teil des Integrationskonzepts beschreibt die Ausgangslage im "
-            "Landkreis Leipzig: wer neu zu uns kommt, welche Angebote es gibt und wo "
-            "Lücken bestehen.",
-        ]),
-        ("Ausgangslage im Landkreis", [
-            "Der Landkreis Leipzig besteht aus 19 Städten und 11 Gemeinden. Zugewanderte "
-            "leben in allen Teilen des Landkreises, in den Städten ebenso wie in kleinen "
-            "Gemeinden. Die Wege zu Beratung, Sprachkursen und Behörden sind oft lang.",
-            "Viele Menschen engagieren sich ehrenamtlich in Initiativen, Vereinen und "
-            "Kirchgemeinden. Sie begleiten Zugewanderte im Alltag und schaffen Orte der "
-            "Begegnung.",
-        ]),
-        ("Handlungsbedarf", [
-            "Die Analyse zeigt Bedarf bei Spracherwerb und Orientierung, bei der "
-            "Vernetzung der Akteure und bei der interkulturellen Öffnung der Verwaltung.",
-            "Diese Punkte greift der zweite Teil des Konzepts mit Zielen und "
-            "Handlungsfeldern auf.",
-        ]),
-        ("Vorgehen", [
-            "Grundlage der Situationsanalyse sind Gespräche mit Kommunen, freien Trägern, "
-            "Vereinen und Ehrenamtlichen sowie öffentlich verfügbare Statistiken.",
-        ]),
-        ("Die Städte und Gemeinden des Landkreises", [
-            "Städte: " + ", ".join(TOWNS) + ".",
-            "Gemeinden: " + ", ".join(MUNICIPALITIES) + ".",
-        ]),
+        (
+            "Worum es geht",
+            [
+                DEMO_NOTE,
+                "Der erste Teil des Integrationskonzepts beschreibt die Ausgangslage im "
+                "Landkreis Leipzig: wer neu zu uns kommt, welche Angebote es gibt und wo "
+                "Lücken bestehen.",
+            ],
+        ),
+        (
+            "Ausgangslage im Landkreis",
+            [
+                "Der Landkreis Leipzig besteht aus 19 Städten und 11 Gemeinden. Zugewanderte "
+                "leben in allen Teilen des Landkreises, in den Städten ebenso wie in kleinen "
+                "Gemeinden. Die Wege zu Beratung, Sprachkursen und Behörden sind oft lang.",
+                "Viele Menschen engagieren sich ehrenamtlich in Initiativen, Vereinen und "
+                "Kirchgemeinden. Sie begleiten Zugewanderte im Alltag und schaffen Orte der "
+                "Begegnung.",
+            ],
+        ),
+        (
+            "Handlungsbedarf",
+            [
+                "Die Analyse zeigt Bedarf bei Spracherwerb und Orientierung, bei der "
+                "Vernetzung der Akteure und bei der interkulturellen Öffnung der Verwaltung.",
+                "Diese Punkte greift der zweite Teil des Konzepts mit Zielen und "
+                "Handlungsfeldern auf.",
+            ],
+        ),
+        (
+            "Vorgehen",
+            [
+                "Grundlage der Situationsanalyse sind Gespräche mit Kommunen, freien Trägern, "
+                "Vereinen und Ehrenamtlichen sowie öffentlich verfügbare Statistiken.",
+            ],
+        ),
+        (
+            "Die Städte und Gemeinden des Landkreises",
+            [
+                "Städte: " + ", ".join(TOWNS) + ".",
+                "Gemeinden: " + ", ".join(MUNICIPALITIES) + ".",
+            ],
+        ),
         ("Partner der Integrationsarbeit", PARTNERS),
     ],
     "integrationskonzept-teil-2": [
-        ("Worum es geht", [
-            DEMO_NOTE,
-            "Der zweite Teil des Integrationskonzepts legt Ziele und Handlungsfelder für "
-            "die Integrationsarbeit der nächsten Jahre fest.",
-        ]),
-        ("Handlungsfelder", [
-            "Sprache und Bildung: Sprachkurse und Gesprächskreise sollen im ganzen "
-            "Landkreis gut erreichbar sein.",
-            "Arbeit und Ausbildung: Zugewanderte sollen schneller den Weg in Ausbildung "
-            "und Arbeit finden.",
-            "Gesellschaftliche Teilhabe: Begegnung, Ehrenamt und Vereinsleben verbinden "
-            "Alteingesessene und Neuzugewanderte.",
-            "Interkulturelle Öffnung: Verwaltung und Einrichtungen stellen sich auf "
-            "vielfältige Bürgerinnen und Bürger ein.",
-        ]),
-        ("Umsetzung", [
-            "Die Koordinierungsstelle für Integration begleitet die Umsetzung, berichtet "
-            "regelmäßig und schreibt das Konzept gemeinsam mit den Akteuren fort.",
-        ]),
+        (
+            "Worum es geht",
+            [
+                DEMO_NOTE,
+                "Der zweite Teil des Integrationskonzepts legt Ziele und Handlungsfelder für "
+                "die Integrationsarbeit der nächsten Jahre fest.",
+            ],
+        ),
+        (
+            "Handlungsfelder",
+            [
+                "Sprache und Bildung: Sprachkurse und Gesprächskreise sollen im ganzen "
+                "Landkreis gut erreichbar sein.",
+                "Arbeit und Ausbildung: Zugewanderte sollen schneller den Weg in Ausbildung "
+                "und Arbeit finden.",
+                "Gesellschaftliche Teilhabe: Begegnung, Ehrenamt und Vereinsleben verbinden "
+                "Alteingesessene und Neuzugewanderte.",
+                "Interkulturelle Öffnung: Verwaltung und Einrichtungen stellen sich auf "
+                "vielfältige Bürgerinnen und Bürger ein.",
+            ],
+        ),
+        (
+            "Umsetzung",
+            [
+                "Die Koordinierungsstelle für Integration begleitet die Umsetzung, berichtet "
+                "regelmäßig und schreibt das Konzept gemeinsam mit den Akteuren fort.",
+            ],
+        ),
         ("Aufgaben der Koordinatorin Integration Asyl", KOI_TASKS),
         ("Aufgaben der Kommunalen Integrationskoordinatoren", KIK_TASKS),
         ("Partner der Integrationsarbeit", PARTNERS),
     ],
     "zwischenbericht-integrationskonzept": [
-        ("Worum es geht", [
-            DEMO_NOTE,
-            "Der 1. Zwischenbericht beschreibt, was seit dem Beschluss des "
-            "Integrationskonzepts umgesetzt wurde und wo nachgesteuert werden muss.",
-        ]),
-        ("Stand der Umsetzung", [
-            "Für jedes Handlungsfeld nennt der Bericht die begonnenen Maßnahmen, die "
-            "beteiligten Partner und die nächsten Schritte.",
-        ]),
+        (
+            "Worum es geht",
+            [
+                DEMO_NOTE,
+                "Der 1. Zwischenbericht beschreibt, was seit dem Beschluss des "
+                "Integrationskonzepts umgesetzt wurde und wo nachgesteuert werden muss.",
+            ],
+        ),
+        (
+            "Stand der Umsetzung",
+            [
+                "Für jedes Handlungsfeld nennt der Bericht die begonnenen Maßnahmen, die "
+                "beteiligten Partner und die nächsten Schritte.",
+            ],
+        ),
         ("Koordinierung im Landkreis", KOI_TASKS),
         ("Unterstützung der Städte und Gemeinden", KIK_TASKS),
-        ("Mikroprojekte", [
-            "Ehrenamtliche Initiativen, Vereine und Träger können für kleine Projekte zu "
-            "Spracherwerb, Orientierung sowie Kultur- und Sprachmittlung eine Förderung "
-            "beantragen: höchstens 5.000 Euro je Projekt und 1.000 Euro je Sprachkurs.",
-        ]),
-        ("Ausblick", [
-            "Das Integrationskonzept wird gemeinsam mit den Partnern fortgeschrieben. "
-            "Der nächste Bericht nimmt die Ergebnisse der Handlungsfelder erneut auf.",
-        ]),
+        (
+            "Mikroprojekte",
+            [
+                "Ehrenamtliche Initiativen, Vereine und Träger können für kleine Projekte zu "
+                "Spracherwerb, Orientierung sowie Kultur- und Sprachmittlung eine Förderung "
+                "beantragen: höchstens 5.000 Euro je Projekt und 1.000 Euro je Sprachkurs.",
+            ],
+        ),
+        (
+            "Ausblick",
+            [
+                "Das Integrationskonzept wird gemeinsam mit den Partnern fortgeschrieben. "
+                "Der nächste Bericht nimmt die Ergebnisse der Handlungsfelder erneut auf.",
+            ],
+        ),
     ],
 }
 
 REPORTS = [
-    {"slug": "integrationskonzept-teil-1", "year": 2018, "order": 1,
-     "file": "Integrationskonzept_Teil_1_Situationsanalyse.pdf",
-     "show_earlier_versions": True,
-     "de": {"title": "Integrationskonzept Teil 1 – Situationsanalyse",
+    {
+        "slug": "integrationskonzept-teil-1",
+        "year": 2018,
+        "order": 1,
+        "file": "Integrationskonzept_Teil_1_Situationsanalyse.pdf",
+        "show_earlier_versions": True,
+        "de": {
+            "title": "Integrationskonzept Teil 1 – Situationsanalyse",
             "description": "<p>Die Situationsanalyse von 2018 beschreibt die Ausgangslage der "
-                           "Integration im Landkreis Leipzig.</p>"},
-     "en": {"title": "Integration concept part 1 – situation analysis",
-            "description": "<p>The 2018 situation analysis describes where integration in the "
-                           "district of Leipzig stood.</p>"},
-     "ar": {"title": "مفهوم الاندماج – الجزء الأول: تحليل الوضع",
-            "description": "<p>يصف تحليل الوضع لعام 2018 حالة الاندماج في منطقة لايبزيغ.</p>"}},
-    {"slug": "integrationskonzept-teil-2", "year": 2019, "order": 2,
-     "file": "Integrationskonzept_Teil_2_Ziele_und_Handlungsfelder.pdf",
-     "show_earlier_versions": True,
-     "de": {"title": "Integrationskonzept Teil 2 – Ziele und Handlungsfelder",
+            "Integration im Landkreis Leipzig.</p>",
+        },
+    },
+    {
+        "slug": "integrationskonzept-teil-2",
+        "year": 2019,
+        "order": 2,
+        "file": "Integrationskonzept_Teil_2_Ziele_und_Handlungsfelder.pdf",
+        "show_earlier_versions": True,
+        "de": {
+            "title": "Integrationskonzept Teil 2 – Ziele und Handlungsfelder",
             "description": "<p>Der zweite Teil von 2019 legt Ziele und Handlungsfelder für die "
-                           "Integrationsarbeit der nächsten Jahre fest.</p>"},
-     "en": {"title": "Integration concept part 2 – goals and fields of action",
-            "description": "<p>The second part, from 2019, sets goals and fields of action for "
-                           "the integration work of the following years.</p>"},
-     "ar": {"title": "مفهوم الاندماج – الجزء الثاني: الأهداف ومجالات العمل",
-            "description": "<p>يحدد الجزء الثاني الصادر عام 2019 أهداف ومجالات عمل الاندماج "
-                           "للسنوات التالية.</p>"}},
-    {"slug": "zwischenbericht-integrationskonzept", "year": None, "order": 3,
-     "file": "1_Zwischenbericht_Integrationskonzept.pdf",
-     "show_earlier_versions": True,
-     "de": {"title": "1. Zwischenbericht zum Integrationskonzept",
+            "Integrationsarbeit der nächsten Jahre fest.</p>",
+        },
+    },
+    {
+        "slug": "zwischenbericht-integrationskonzept",
+        "year": None,
+        "order": 3,
+        "file": "1_Zwischenbericht_Integrationskonzept.pdf",
+        "show_earlier_versions": True,
+        "de": {
+            "title": "1. Zwischenbericht zum Integrationskonzept",
             "description": "<p>Was seit dem Beschluss des Integrationskonzepts umgesetzt "
-                           "wurde.</p>"},
-     "en": {"title": "1st interim report on the integration concept",
-            "description": "<p>What has been put into practice since the integration concept "
-                           "was adopted.</p>"},
-     "ar": {"title": "التقرير المرحلي الأول حول مفهوم الاندماج",
-            "description": "<p>ما تم تنفيذه منذ اعتماد مفهوم الاندماج.</p>"}},
+            "wurde.</p>",
+        },
+    },
 ]
 
 FORMS = [
-    {"slug": "antrag-mikroprojekte", "kind": "docx",
-     "file": "Antrag_Foerderung_Mikroprojekte_2022.docx",
-     "de": {"title": "Antrag Förderung Mikroprojekte 2022",
+    {
+        "slug": "antrag-mikroprojekte",
+        "kind": "docx",
+        "file": "Antrag_Foerderung_Mikroprojekte_2022.docx",
+        "de": {
+            "title": "Antrag Förderung Mikroprojekte 2022",
             "description": "<p>Mit diesem Formular beantragen Sie die Förderung eines "
-                           "Mikroprojekts. Senden Sie es zur Vorprüfung per E-Mail an "
-                           "mikroprojekte-kfi@lk-l.de.</p>"},
-     "en": {"title": "Application for micro-project funding 2022",
-            "description": "<p>Use this form to apply for funding for a micro-project. Send "
-                           "it by e-mail to mikroprojekte-kfi@lk-l.de for a first check.</p>"},
-     "ar": {"title": "طلب تمويل المشاريع الصغيرة 2022",
-            "description": "<p>بهذه الاستمارة تطلب تمويل مشروع صغير. أرسلها بالبريد "
-                           "الإلكتروني إلى mikroprojekte-kfi@lk-l.de للفحص المبدئي.</p>"},
-     "sections": [
-         ("1. Antragstellerin oder Antragsteller",
-          _field_lines("Name oder Initiative", "Anschrift", "Telefon", "E-Mail")),
-         ("2. Das Projekt",
-          _field_lines("Titel des Projekts", "Zeitraum", "Ort", "Zielgruppe")
-          + ["Beschreibung des Vorhabens (bitte kurz erläutern):", "", "", ""]),
-         ("3. Kosten und Finanzierung",
-          _field_lines("Gesamtkosten in Euro", "beantragte Förderung in Euro",
-                       "Eigenmittel in Euro")),
-         ("4. Erklärung",
-          ["Ich versichere, dass die Angaben richtig sind.",
-           *_field_lines("Ort, Datum", "Unterschrift")]),
-     ]},
-    {"slug": "hinweise-antragstellung", "kind": "pdf",
-     "file": "Hinweise_zur_Antragsstellung.pdf", "english": True,
-     "de": {"title": "Hinweise zur Antragsstellung",
+            "Mikroprojekts. Senden Sie es zur Vorprüfung per E-Mail an "
+            "mikroprojekte-kfi@lk-l.de.</p>",
+        },
+        "sections": [
+            (
+                "1. Antragstellerin oder Antragsteller",
+                _field_lines("Name oder Initiative", "Anschrift", "Telefon", "E-Mail"),
+            ),
+            (
+                "2. Das Projekt",
+                _field_lines("Titel des Projekts", "Zeitraum", "Ort", "Zielgruppe")
+                + ["Beschreibung des Vorhabens (bitte kurz erläutern):", "", "", ""],
+            ),
+            (
+                "3. Kosten und Finanzierung",
+                _field_lines(
+                    "Gesamtkosten in Euro", "beantragte Förderung in Euro", "Eigenmittel in Euro"
+                ),
+            ),
+            (
+                "4. Erklärung",
+                [
+                    "Ich versichere, dass die Angaben richtig sind.",
+                    *_field_lines("Ort, Datum", "Unterschrift"),
+                ],
+            ),
+        ],
+    },
+    {
+        "slug": "hinweise-antragstellung",
+        "kind": "pdf",
+        "file": "Hinweise_zur_Antragsstellung.pdf",
+        "english_title": "Notes on applying",
+        "de": {
+            "title": "Hinweise zur Antragsstellung",
             "description": "<p>Was Sie vor dem Antrag wissen sollten: wer antragsberechtigt "
-                           "ist, was gefördert wird und welche Fristen gelten.</p>"},
-     "en": {"title": "Notes on applying",
-            "description": "<p>What you should know before you apply: who may apply, what "
-                           "can be funded and which deadlines apply.</p>"},
-     "ar": {"title": "إرشادات تقديم الطلب",
-            "description": "<p>ما يجب معرفته قبل تقديم الطلب: من يحق له التقديم، وما الذي "
-                           "يمكن تمويله، وما هي المواعيد النهائية.</p>"},
-     "sections": [
-         ("Wer kann einen Antrag stellen?",
-          ["Ehrenamtliche Initiativen oder Privatpersonen sowie mit ihnen kooperierende "
-           "kommunale oder freie Träger, Träger der freien Wohlfahrtspflege und anerkannte "
-           "Religionsgemeinschaften."]),
-         ("Was wird gefördert?",
-          ["Projekte zu Spracherwerb, Orientierung sowie Kultur- und Sprachmittlung, zum "
-           "Beispiel Sprach- oder Gesprächskurse, Begegnungsprojekte oder Ausflüge in die "
-           "neue Heimatregion."]),
-         ("Wie hoch ist die Förderung?",
-          ["Höchstens 5.000 Euro je Projekt und höchstens 1.000 Euro je Sprachkurs."]),
-         ("Bis wann?",
-          ["Stichtag ist der 31. Oktober des laufenden Jahres. Senden Sie den Antrag zur "
-           "Vorprüfung per E-Mail an mikroprojekte-kfi@lk-l.de."]),
-     ],
-     "sections_en": [
-         ("Who can apply?",
-          ["Volunteer initiatives or private persons, and municipal or independent "
-           "providers working with them, welfare organisations and recognised religious "
-           "communities."]),
-         ("What can be funded?",
-          ["Projects for language learning, orientation and cultural and language "
-           "mediation, for example language or conversation courses, meeting projects or "
-           "trips to get to know the new home region."]),
-         ("How much funding is there?",
-          ["At most 5,000 euros per project and at most 1,000 euros per language course."]),
-         ("By when?",
-          ["The deadline is 31 October of the current year. Send the application by e-mail "
-           "to mikroprojekte-kfi@lk-l.de for a first check."]),
-     ]},
-    {"slug": "teilnehmerliste-mikroprojekte", "kind": "pdf",
-     "file": "Teilnehmerliste_Mikroprojekte.pdf",
-     "de": {"title": "Teilnehmerliste Mikroprojekte",
-            "description": "<p>Tragen Sie hier ein, wer an Ihrem Projekt teilgenommen hat.</p>"},
-     "en": {"title": "Participant list for micro-projects",
-            "description": "<p>Record here who took part in your project.</p>"},
-     "ar": {"title": "قائمة المشاركين في المشاريع الصغيرة",
-            "description": "<p>سجّل هنا من شارك في مشروعك.</p>"},
-     "sections": [
-         ("Angaben zum Projekt", _field_lines("Projekt", "Träger", "Datum")),
-         ("Teilnehmende", [f"{n}. Name: ____________________  Unterschrift: __________"
-                           for n in range(1, 21)]),
-     ]},
-    {"slug": "teilnehmerliste-sprachkurse", "kind": "pdf",
-     "file": "Teilnehmerliste_Sprachkurse.pdf",
-     "de": {"title": "Teilnehmerliste Sprachkurse",
-            "description": "<p>Anwesenheitsliste für geförderte Sprachkurse, je Kurstermin.</p>"},
-     "en": {"title": "Participant list for language courses",
-            "description": "<p>Attendance list for funded language courses, per session.</p>"},
-     "ar": {"title": "قائمة المشاركين في دورات اللغة",
-            "description": "<p>قائمة الحضور لدورات اللغة المموّلة لكل موعد.</p>"},
-     "sections": [
-         ("Angaben zum Kurs", _field_lines("Kurs", "Kursleitung", "Termin")),
-         ("Anwesenheit", [f"{n}. Name: ____________________  anwesend: ja / nein"
-                          for n in range(1, 21)]),
-     ]},
-    {"slug": "uebersicht-mikroprojekte", "kind": "pdf",
-     "file": "Übersicht_Mikroprojekte_Landkreis_Leipzig.pdf",
-     "de": {"title": "Übersicht Mikroprojekte im Landkreis Leipzig",
-            "description": "<p>Beispiele für Mikroprojekte, die im Landkreis gefördert "
-                           "wurden.</p>"},
-     "en": {"title": "Overview of micro-projects in the district of Leipzig",
-            "description": "<p>Examples of micro-projects funded in the district.</p>"},
-     "ar": {"title": "نظرة عامة على المشاريع الصغيرة في منطقة لايبزيغ",
-            "description": "<p>أمثلة على مشاريع صغيرة مُوّلت في المنطقة.</p>"},
-     "sections": [
-         ("Beispiele", ["Sprach- und Gesprächskurse", "Sprachmittlung",
-                        "Begegnungsprojekte mit kreativen, sportlichen oder handwerklichen "
-                        "Angeboten", "Familienpatenschaften",
-                        "Begegnungs- und Nachbarschaftsfeste"]),
-     ]},
-    {"slug": "mittelabforderung", "kind": "docx", "file": "Mittelabforderung_2022.docx",
-     "de": {"title": "Mittelabforderung 2022",
+            "ist, was gefördert wird und welche Fristen gelten.</p>",
+        },
+        "sections": [
+            (
+                "Wer kann einen Antrag stellen?",
+                [
+                    "Ehrenamtliche Initiativen oder Privatpersonen sowie mit ihnen "
+                    "kooperierende kommunale oder freie Träger, Träger der freien "
+                    "Wohlfahrtspflege und anerkannte Religionsgemeinschaften."
+                ],
+            ),
+            (
+                "Was wird gefördert?",
+                [
+                    "Projekte zu Spracherwerb, Orientierung sowie Kultur- und Sprachmittlung, zum "
+                    "Beispiel Sprach- oder Gesprächskurse, Begegnungsprojekte oder Ausflüge in die "
+                    "neue Heimatregion."
+                ],
+            ),
+            (
+                "Wie hoch ist die Förderung?",
+                ["Höchstens 5.000 Euro je Projekt und höchstens 1.000 Euro je Sprachkurs."],
+            ),
+            (
+                "Bis wann?",
+                [
+                    "Stichtag ist der 31. Oktober des laufenden Jahres. Senden Sie den Antrag zur "
+                    "Vorprüfung per E-Mail an mikroprojekte-kfi@lk-l.de."
+                ],
+            ),
+        ],
+        "sections_en": [
+            (
+                "Who can apply?",
+                [
+                    "Volunteer initiatives or private persons, and municipal or independent "
+                    "providers working with them, welfare organisations and recognised religious "
+                    "communities."
+                ],
+            ),
+            (
+                "What can be funded?",
+                [
+                    "Projects for language learning, orientation and cultural and language "
+                    "mediation, for example language or conversation courses, meeting projects or "
+                    "trips to get to know the new home region."
+                ],
+            ),
+            (
+                "How much funding is there?",
+                ["At most 5,000 euros per project and at most 1,000 euros per language course."],
+            ),
+            (
+                "By when?",
+                [
+                    "The deadline is 31 October of the current year. Send the application "
+                    "by e-mail to mikroprojekte-kfi@lk-l.de for a first check."
+                ],
+            ),
+        ],
+    },
+    {
+        "slug": "teilnehmerliste-mikroprojekte",
+        "kind": "pdf",
+        "file": "Teilnehmerliste_Mikroprojekte.pdf",
+        "de": {
+            "title": "Teilnehmerliste Mikroprojekte",
+            "description": "<p>Tragen Sie hier ein, wer an Ihrem Projekt teilgenommen hat.</p>",
+        },
+        "sections": [
+            ("Angaben zum Projekt", _field_lines("Projekt", "Träger", "Datum")),
+            (
+                "Teilnehmende",
+                [
+                    f"{n}. Name: ____________________  Unterschrift: __________"
+                    for n in range(1, 21)
+                ],
+            ),
+        ],
+    },
+    {
+        "slug": "teilnehmerliste-sprachkurse",
+        "kind": "pdf",
+        "file": "Teilnehmerliste_Sprachkurse.pdf",
+        "de": {
+            "title": "Teilnehmerliste Sprachkurse",
+            "description": "<p>Anwesenheitsliste für geförderte Sprachkurse, je Kurstermin.</p>",
+        },
+        "sections": [
+            ("Angaben zum Kurs", _field_lines("Kurs", "Kursleitung", "Termin")),
+            (
+                "Anwesenheit",
+                [f"{n}. Name: ____________________  anwesend: ja / nein" for n in range(1, 21)],
+            ),
+        ],
+    },
+    {
+        "slug": "uebersicht-mikroprojekte",
+        "kind": "pdf",
+        "file": "Übersicht_Mikroprojekte_Landkreis_Leipzig.pdf",
+        "de": {
+            "title": "Übersicht Mikroprojekte im Landkreis Leipzig",
+            "description": "<p>Beispiele für Mikroprojekte, die im Landkreis gefördert wurden.</p>",
+        },
+        "sections": [
+            (
+                "Beispiele",
+                [
+                    "Sprach- und Gesprächskurse",
+                    "Sprachmittlung",
+                    "Begegnungsprojekte mit kreativen, sportlichen oder handwerklichen Angeboten",
+                    "Familienpatenschaften",
+                    "Begegnungs- und Nachbarschaftsfeste",
+                ],
+            ),
+        ],
+    },
+    {
+        "slug": "mittelabforderung",
+        "kind": "docx",
+        "file": "Mittelabforderung_2022.docx",
+        "de": {
+            "title": "Mittelabforderung 2022",
             "description": "<p>Mit diesem Formular fordern Sie nach der Bewilligung das "
-                           "Fördergeld an.</p>"},
-     "en": {"title": "Request for funds 2022",
-            "description": "<p>After approval, use this form to request the grant money.</p>"},
-     "ar": {"title": "طلب صرف الأموال 2022",
-            "description": "<p>بعد الموافقة، اطلب بهذه الاستمارة صرف مبلغ التمويل.</p>"},
-     "sections": [
-         ("Mittelabforderung", _field_lines("Projekt", "Bescheid vom", "angeforderter Betrag "
-                                            "in Euro", "IBAN", "Kontoinhaber", "Ort, Datum",
-                                            "Unterschrift")),
-     ]},
-    {"slug": "verwendungsnachweis", "kind": "docx", "file": "Verwendungsnachweis_2022.docx",
-     "de": {"title": "Verwendungsnachweis 2022",
+            "Fördergeld an.</p>",
+        },
+        "sections": [
+            (
+                "Mittelabforderung",
+                _field_lines(
+                    "Projekt",
+                    "Bescheid vom",
+                    "angeforderter Betrag in Euro",
+                    "IBAN",
+                    "Kontoinhaber",
+                    "Ort, Datum",
+                    "Unterschrift",
+                ),
+            ),
+        ],
+    },
+    {
+        "slug": "verwendungsnachweis",
+        "kind": "docx",
+        "file": "Verwendungsnachweis_2022.docx",
+        "de": {
+            "title": "Verwendungsnachweis 2022",
             "description": "<p>Nach dem Projekt weisen Sie hiermit nach, wofür das Geld "
-                           "verwendet wurde.</p>"},
-     "en": {"title": "Proof of use 2022",
-            "description": "<p>After the project, use this form to show how the money was "
-                           "spent.</p>"},
-     "ar": {"title": "إثبات الاستخدام 2022",
-            "description": "<p>بعد انتهاء المشروع، تثبت بهذه الاستمارة كيف صُرفت الأموال.</p>"},
-     "sections": [
-         ("Verwendungsnachweis", _field_lines("Projekt", "Bescheid vom", "Zeitraum",
-                                              "bewilligter Betrag in Euro",
-                                              "verwendeter Betrag in Euro")),
-         ("Anlagen", ["Zahlenmäßiger Nachweis", "Sachbericht", "Teilnehmerliste"]),
-     ]},
-    {"slug": "zahlenmaessiger-nachweis", "kind": "docx",
-     "file": "Zahlenmaessiger_Nachweis_2022.docx",
-     "de": {"title": "Zahlenmäßiger Nachweis 2022",
+            "verwendet wurde.</p>",
+        },
+        "sections": [
+            (
+                "Verwendungsnachweis",
+                _field_lines(
+                    "Projekt",
+                    "Bescheid vom",
+                    "Zeitraum",
+                    "bewilligter Betrag in Euro",
+                    "verwendeter Betrag in Euro",
+                ),
+            ),
+            ("Anlagen", ["Zahlenmäßiger Nachweis", "Sachbericht", "Teilnehmerliste"]),
+        ],
+    },
+    {
+        "slug": "zahlenmaessiger-nachweis",
+        "kind": "docx",
+        "file": "Zahlenmaessiger_Nachweis_2022.docx",
+        "de": {
+            "title": "Zahlenmäßiger Nachweis 2022",
             "description": "<p>Einnahmen und Ausgaben des Projekts, Teil des "
-                           "Verwendungsnachweises.</p>"},
-     "en": {"title": "Statement of accounts 2022",
-            "description": "<p>The project's income and expenses, part of the proof of "
-                           "use.</p>"},
-     "ar": {"title": "الإثبات المالي 2022",
-            "description": "<p>إيرادات المشروع ونفقاته، وهو جزء من إثبات الاستخدام.</p>"},
-     "sections": [
-         ("Einnahmen", _field_lines("Fördermittel", "Eigenmittel", "Spenden")),
-         ("Ausgaben", _field_lines("Honorare", "Sachkosten", "Fahrtkosten", "Summe")),
-     ]},
-    {"slug": "sachbericht", "kind": "docx", "file": "Sachbericht_2022.docx",
-     "de": {"title": "Sachbericht 2022",
+            "Verwendungsnachweises.</p>",
+        },
+        "sections": [
+            ("Einnahmen", _field_lines("Fördermittel", "Eigenmittel", "Spenden")),
+            ("Ausgaben", _field_lines("Honorare", "Sachkosten", "Fahrtkosten", "Summe")),
+        ],
+    },
+    {
+        "slug": "sachbericht",
+        "kind": "docx",
+        "file": "Sachbericht_2022.docx",
+        "de": {
+            "title": "Sachbericht 2022",
             "description": "<p>Beschreiben Sie, wie das Projekt verlaufen ist, Teil des "
-                           "Verwendungsnachweises.</p>"},
-     "en": {"title": "Project report 2022",
-            "description": "<p>Describe how the project went; part of the proof of use.</p>"},
-     "ar": {"title": "التقرير الموضوعي 2022",
-            "description": "<p>صف كيف سار المشروع، وهو جزء من إثبات الاستخدام.</p>"},
-     "sections": [
-         ("Sachbericht", ["Was haben Sie gemacht?", "", "Wen haben Sie erreicht?", "",
-                          "Was hat gut funktioniert, was nicht?", ""]),
-     ]},
-    {"slug": "logo-sachsen", "kind": "pdf", "file": "Logo_Sachsen.pdf",
-     "de": {"title": "Logo Sachsen für geförderte Projekte",
+            "Verwendungsnachweises.</p>",
+        },
+        "sections": [
+            (
+                "Sachbericht",
+                [
+                    "Was haben Sie gemacht?",
+                    "",
+                    "Wen haben Sie erreicht?",
+                    "",
+                    "Was hat gut funktioniert, was nicht?",
+                    "",
+                ],
+            ),
+        ],
+    },
+    {
+        "slug": "logo-sachsen",
+        "kind": "pdf",
+        "file": "Logo_Sachsen.pdf",
+        "de": {
+            "title": "Logo Sachsen für geförderte Projekte",
             "description": "<p>Geförderte Projekte weisen in ihrer Öffentlichkeitsarbeit mit "
-                           "diesem Logo auf die Förderung durch den Freistaat Sachsen hin.</p>"},
-     "en": {"title": "Saxony logo for funded projects",
-            "description": "<p>Funded projects use this logo in their publicity to show the "
-                           "funding by the Free State of Saxony.</p>"},
-     "ar": {"title": "شعار ولاية ساكسونيا للمشاريع المموّلة",
-            "description": "<p>تستخدم المشاريع المموّلة هذا الشعار في الإعلان عنها لبيان "
-                           "التمويل من ولاية ساكسونيا الحرة.</p>"},
-     "sections": [
-         (None, ["Platzhalter für das Logo. Im Original steht hier das Förderlogo des "
-                 "Freistaates Sachsen.", "",
-                 "Diese Maßnahme wird mitfinanziert mit Steuermitteln auf Grundlage des vom "
-                 "Sächsischen Landtag beschlossenen Haushaltes."]),
-     ],
-     # Two bands in the Saxon colours, white and green, framed; drawn, not an image.
-     "drawing": b"0.2 0.5 0.25 rg 64 560 467 60 re f 0 0 0 RG 1 w 64 560 467 120 re S\n"},
+            "diesem Logo auf die Förderung durch den Freistaat Sachsen hin.</p>",
+        },
+        "sections": [
+            (
+                None,
+                [
+                    "Platzhalter für das Logo. Im Original steht hier das Förderlogo des "
+                    "Freistaates Sachsen.",
+                    "",
+                    "Diese Maßnahme wird mitfinanziert mit Steuermitteln auf Grundlage des vom "
+                    "Sächsischen Landtag beschlossenen Haushaltes.",
+                ],
+            ),
+        ],
+        # Two bands in the Saxon colours, white and green, framed; drawn, not an image.
+        "drawing": b"0.2 0.5 0.25 rg 64 560 467 60 re f 0 0 0 RG 1 w 64 560 467 120 re S\n",
+    },
 ]
 
 
-def _translated(texts):
-    return {f"{name}_{language}": value
-            for language, fields in texts.items() for name, value in fields.items()}
-
-
-def _texts(entry):
-    return {code: entry[code] for code in ("de", "en", "ar")}
+def _german(entry):
+    """German field values; translations come from integration_site/demo_translations."""
+    return {f"{name}_de": value for name, value in entry["de"].items()}
 
 
 def _file(entry, sections, *, language="de-DE"):
-    title = entry["de"]["title"] if language == "de-DE" else entry["en"]["title"]
+    title = entry["de"]["title"] if language == "de-DE" else entry["english_title"]
     if entry.get("kind", "pdf") == "docx":
         return make_docx(title, sections, language=language)
     return make_pdf(title, sections, language=language, drawing=entry.get("drawing", b""))
@@ -390,19 +551,32 @@ def _file(entry, sections, *, language="de-DE"):
 def _document(category, entry, *, order, sections):
     document, created = Document.objects.get_or_create(
         slug=entry["slug"],
-        defaults={"category": category, "year": entry.get("year", 2022), "order": order,
-                  "is_published": True,
-                  "show_earlier_versions": entry.get("show_earlier_versions", False),
-                  **_translated(_texts(entry))},
+        defaults={
+            "category": category,
+            "year": entry.get("year", 2022),
+            "order": order,
+            "is_published": True,
+            "show_earlier_versions": entry.get("show_earlier_versions", False),
+            **_german(entry),
+        },
     )
     if created:
-        version_create(document=document, language="de", note="Demo",
-                       upload=ContentFile(_file(entry, sections), name=entry["file"]))
-        if entry.get("english"):
+        version_create(
+            document=document,
+            language="de",
+            note="Demo",
+            upload=ContentFile(_file(entry, sections), name=entry["file"]),
+        )
+        if entry.get("english_title"):
             english = entry["file"].replace(".pdf", "_EN.pdf")
-            version_create(document=document, language="en", note="Demo: English version",
-                           upload=ContentFile(_file(entry, entry["sections_en"],
-                                                    language="en-GB"), name=english))
+            version_create(
+                document=document,
+                language="en",
+                note="Demo: English version",
+                upload=ContentFile(
+                    _file(entry, entry["sections_en"], language="en-GB"), name=english
+                ),
+            )
     return created
 
 
@@ -412,15 +586,22 @@ def load():
     for entry in CATEGORIES:
         category, was_created = Category.objects.get_or_create(
             slug=entry["slug"],
-            defaults={"order": entry["order"], **_translated(
-                {code: {"title": title} for code, title in entry["title"].items()})},
+            defaults={
+                "order": entry["order"],
+                "title_de": entry["title"]["de"],
+            },
         )
         categories[entry["slug"]] = category
         created += was_created
     for entry in REPORTS:
-        created += _document(categories[OFFICE_REPORTS_CATEGORY], entry, order=entry["order"],
-                             sections=REPORT_SECTIONS[entry["slug"]])
+        created += _document(
+            categories[OFFICE_REPORTS_CATEGORY],
+            entry,
+            order=entry["order"],
+            sections=REPORT_SECTIONS[entry["slug"]],
+        )
     for order, entry in enumerate(FORMS, start=1):
-        created += _document(categories[FORMS_CATEGORY], entry, order=order,
-                             sections=entry["sections"])
+        created += _document(
+            categories[FORMS_CATEGORY], entry, order=order, sections=entry["sections"]
+        )
     return created

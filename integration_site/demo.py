@@ -1,7 +1,7 @@
 """Demo content for the site-wide pages and notices.
 
-Texts are keyed by language; German is the source. A language missing from a text
-falls back to German on the site, marked as German.
+German only: the translations live in `demo_translations/<language>.po`, one catalogue per
+language, and `load_demo` fills them in after every app has loaded its German texts.
 """
 
 import datetime
@@ -13,27 +13,11 @@ PAGES = {
         "de": {
             "title": "Integration im Landkreis Leipzig",
             "summary": "Die Koordinierungsstelle für Integration verbindet Zugewanderte, "
-                       "Ehrenamtliche, Vereine und Kommunen im Landkreis Leipzig.",
+            "Ehrenamtliche, Vereine und Kommunen im Landkreis Leipzig.",
             "body": "<p>Sie sind neu im Landkreis Leipzig? Sie engagieren sich für andere? "
-                    "Hier finden Sie, wer Ihnen in Ihrer Stadt oder Gemeinde hilft, was die "
-                    "Koordinierungsstelle für Integration macht und wie Ihr Projekt gefördert "
-                    "werden kann.</p>",
-        },
-        "en": {
-            "title": "Integration in the district of Leipzig",
-            "summary": "The Koordinierungsstelle für Integration (Integration Coordination Office) "
-                       "connects newcomers, volunteers, associations and towns in the district "
-                       "of Leipzig.",
-            "body": "<p>Are you new in the district of Leipzig? Do you help others? Here you "
-                    "can find out who helps you in your town, what the office does and how "
-                    "your project can get funding.</p>",
-        },
-        "ar": {
-            "title": "الاندماج في منطقة لايبزيغ",
-            "summary": "يربط مكتب تنسيق الاندماج (Koordinierungsstelle für Integration) بين "
-                       "القادمين الجدد والمتطوعين والجمعيات والبلديات في منطقة لايبزيغ.",
-            "body": "<p>هل أنت جديد في منطقة لايبزيغ؟ هل تساعد الآخرين؟ هنا تجد من يساعدك في "
-                    "مدينتك أو بلدتك، وماذا يفعل المكتب، وكيف يمكن دعم مشروعك ماليًا.</p>",
+            "Hier finden Sie, wer Ihnen in Ihrer Stadt oder Gemeinde hilft, was die "
+            "Koordinierungsstelle für Integration macht und wie Ihr Projekt gefördert "
+            "werden kann.</p>",
         },
     },
     Page.Key.OFFICE: {
@@ -59,7 +43,7 @@ PAGES = {
         "de": {
             "title": "Impressum",
             "summary": "Angaben nach § 5 Digitale-Dienste-Gesetz (DDG) und § 18 "
-                       "Medienstaatsvertrag (MStV).",
+            "Medienstaatsvertrag (MStV).",
             "body": (
                 "<h2>Anbieter</h2>"
                 "<address>Landratsamt Landkreis Leipzig<br>Stauffenbergstraße 4<br>"
@@ -67,8 +51,8 @@ PAGES = {
                 "<p>Der Landkreis Leipzig ist eine Körperschaft des öffentlichen Rechts. "
                 "Er wird vertreten durch den Landrat.</p>"
                 "<h2>Kontakt</h2>"
-                "<p>Telefon: <span dir=\"ltr\">03433 241-0</span><br>E-Mail: "
-                "<a href=\"mailto:integrationshilfe@lk-l.de\">integrationshilfe@lk-l.de</a></p>"
+                '<p>Telefon: <span dir="ltr">03433 241-0</span><br>E-Mail: '
+                '<a href="mailto:integrationshilfe@lk-l.de">integrationshilfe@lk-l.de</a></p>'
                 "<h2>Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV</h2>"
                 "<p>Koordinierungsstelle für Integration, FB Grundsatzangelegenheiten Soziales, "
                 "Anschrift wie oben.</p>"
@@ -103,7 +87,7 @@ PAGES = {
         "de": {
             "title": "Erklärung zur Barrierefreiheit",
             "summary": "Der Landkreis Leipzig will diese Website für alle Menschen "
-                       "zugänglich machen.",
+            "zugänglich machen.",
             "body": (
                 "<p>Diese Erklärung gilt für die Website der Koordinierungsstelle für "
                 "Integration. Grundlage sind das Barrierefreie-Websites-Gesetz Sachsen "
@@ -117,11 +101,11 @@ PAGES = {
                 "Selbstbewertung mit automatischen Prüfungen (axe-core) und Tests mit "
                 "Tastatur und Bildschirmleser.</p>"
                 "<h2>Barrieren melden</h2><p>Sie stoßen auf eine Barriere? Schreiben Sie uns: "
-                "<a href=\"mailto:integrationshilfe@lk-l.de\">integrationshilfe@lk-l.de</a>. "
+                '<a href="mailto:integrationshilfe@lk-l.de">integrationshilfe@lk-l.de</a>. '
                 "Wir antworten innerhalb eines Monats.</p>"
                 "<h2>Durchsetzungsverfahren</h2><p>Wenn wir nicht zufriedenstellend antworten, "
                 "können Sie sich an die Durchsetzungsstelle bei der Sächsischen Staatskanzlei "
-                "wenden: <a href=\"https://www.durchsetzungsstelle.sachsen.de\">"
+                'wenden: <a href="https://www.durchsetzungsstelle.sachsen.de">'
                 "Durchsetzungsstelle Sachsen</a>.</p>"
             ),
         },
@@ -168,45 +152,29 @@ NOTICES = [
         "de": {
             "title": "Neu: die Integreat-App für den Landkreis Leipzig",
             "text": "<p>In der Integreat-App finden Sie jetzt alles rund um das Leben im "
-                    "Landkreis Leipzig – in Ihrer Sprache und kostenlos: Wohnen, Arbeit, "
-                    "Behörden und wo Sie Hilfe bekommen.</p>",
+            "Landkreis Leipzig – in Ihrer Sprache und kostenlos: Wohnen, Arbeit, "
+            "Behörden und wo Sie Hilfe bekommen.</p>",
             "link_text": "Zur Integreat-App Landkreis Leipzig",
-        },
-        "en": {
-            "title": "New: the Integreat app for the district of Leipzig",
-            "text": "<p>The Integreat app now has everything about life in the district of "
-                    "Leipzig – in your language and free of charge: housing, work, "
-                    "authorities and where to get help.</p>",
-            "link_text": "Go to the Integreat app for the district of Leipzig",
-        },
-        "ar": {
-            "title": "جديد: تطبيق Integreat لمنطقة لايبزيغ",
-            "text": "<p>في تطبيق Integreat تجد الآن كل شيء عن الحياة في منطقة لايبزيغ، بلغتك "
-                    "ومجانًا: السكن والعمل والدوائر الحكومية وأين تجد المساعدة.</p>",
-            "link_text": "إلى تطبيق Integreat لمنطقة لايبزيغ",
         },
     },
 ]
 
 
-def _translated(fields_by_language):
-    values = {}
-    for language, fields in fields_by_language.items():
-        for name, value in fields.items():
-            values[f"{name}_{language}"] = value
-    return values
+def _german(texts):
+    return {f"{name}_de": value for name, value in texts["de"].items()}
 
 
 def load():
     created = 0
     for key, texts in PAGES.items():
-        _page, was_created = Page.objects.get_or_create(key=key, defaults=_translated(texts))
+        _page, was_created = Page.objects.get_or_create(key=key, defaults=_german(texts))
         created += was_created
     for notice in NOTICES:
-        texts = {code: notice[code] for code in notice if len(code) == 2}
-        plain = {name: value for name, value in notice.items() if name not in texts}
+        texts = {"de": notice["de"]}
+        plain = {name: value for name, value in notice.items() if name != "de"}
         _notice, was_created = Notice.objects.get_or_create(
-            title_de=texts["de"]["title"], defaults={**plain, **_translated(texts)},
+            title_de=texts["de"]["title"],
+            defaults={**plain, **_german(texts)},
         )
         created += was_created
     return created

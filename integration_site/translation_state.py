@@ -84,6 +84,7 @@ def record_saved_translations(sender, instance, raw=False, **kwargs):
     if raw or not isinstance(instance, TranslationTracked):
         return
     fields = translated_fields(sender)
+    _sanitise_rich_text(instance, fields)
     names = [f"{field}_{code}" for field in fields for code in TARGETS]
     previous = None
     if instance.pk is not None:
@@ -99,6 +100,17 @@ def record_saved_translations(sender, instance, raw=False, **kwargs):
             elif previous is None or code not in languages or previous[f"{field}_{code}"] != value:
                 languages[code] = current_source
     instance.translation_sources = state
+
+
+def _sanitise_rich_text(instance, fields):
+    """Fingerprint what will be stored: rich text is cleaned on save, after this signal."""
+    from .fields import RichTextField, sanitize_html
+
+    for field in fields:
+        for code in (SOURCE, *TARGETS):
+            name = f"{field}_{code}"
+            if isinstance(instance._meta.get_field(name), RichTextField):
+                setattr(instance, name, sanitize_html(getattr(instance, name, None)))
 
 
 def confirm_translations(obj, languages=TARGETS, *, save=True):

@@ -30,7 +30,7 @@ def test_demo_documents_are_real_files_that_pass_the_upload_check():
 
 
 def test_demo_has_the_three_reports_and_the_2022_forms():
-    demo.load()
+    call_command("load_demo", verbosity=0)
     reports = Document.objects.published().filter(category__slug="integrationskonzept")
     assert reports.count() == 3
     assert all(r.current_version.files.get().page_count >= 2 for r in reports)
