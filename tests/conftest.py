@@ -2,8 +2,10 @@ import os
 import shutil
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.utils import translation
 
 from integration_site.editors import EDITOR_GROUP
 
@@ -29,6 +31,15 @@ def editor(django_user_model, db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _german_to_start_with():
+    # A request in another language leaves that language active in the thread; each test
+    # starts as a fresh process does, in the site's source language.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
