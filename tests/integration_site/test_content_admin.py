@@ -193,3 +193,15 @@ def test_sign_language_page_offers_the_video_with_size_length_captions_and_range
     captions = client.get(f"/medien/videos/{video.pk}/untertitel/")
     assert captions["Content-Type"].startswith("text/vtt")
     assert not whole.cookies
+
+
+def test_fallback_on_a_left_to_right_page_is_marked_german_with_a_note_in_the_readers_language(
+        client, db):
+    PageFactory(key=Page.Key.PRIVACY, title_de="Datenschutzerklärung", body_de="<p>Nur deutsch</p>")
+    content = client.get("/uk/datenschutz/").content.decode()
+    assert '<html lang="uk" dir="ltr">' in content
+    assert '<h1><span lang="de" dir="ltr">Datenschutzerklärung</span></h1>' in content
+    assert '<div lang="de" dir="ltr" class="fallback"><p>Nur deutsch</p></div>' in content
+    note = content.split('<p class="fallback-note">', 1)[1].split("</p>", 1)[0]
+    assert note and note != "Dieser Abschnitt ist nur auf Deutsch verfügbar."
+    assert 'aria-current="page" lang="de" dir="ltr">Datenschutzerklärung</span>' in content
