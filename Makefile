@@ -14,6 +14,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: run test setup system-packages browser messages catalogues lint check-deploy bench clean
 
 run: setup
+	@mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --editor-password "$(DEMO_PASSWORD)"
 	@echo ""
