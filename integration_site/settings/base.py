@@ -117,6 +117,8 @@ LANGUAGES = [
     ("es", _("Spanisch")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our corrections to Django's date formats for some languages; the rest come from Django.
+FORMAT_MODULE_PATH = ["integration_site.locale_formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"

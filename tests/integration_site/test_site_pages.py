@@ -111,3 +111,15 @@ def test_start_page_query_count_does_not_grow_with_notices(client, demo_content,
 def test_legal_page_query_count_is_fixed(client, demo_content, django_assert_max_num_queries):
     with django_assert_max_num_queries(3):
         assert client.get("/fa/gebaerdensprache/").status_code == 200
+
+
+@pytest.mark.parametrize(("code", "expected"), [("de", "31. Oktober"), ("en", "October 31"),
+                                                ("ru", "31 октября"), ("uk", "31 жовтня")])
+def test_day_and_month_are_written_as_each_language_does(code, expected):
+    import datetime
+
+    from django.utils import translation
+    from django.utils.formats import date_format
+
+    with translation.override(code):
+        assert date_format(datetime.date(2027, 10, 31), "MONTH_DAY_FORMAT") == expected
