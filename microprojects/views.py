@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from integration_site.i18n import breadcrumb, current_language, field_in_language
 
@@ -22,7 +22,7 @@ def _programme():
     return FundingProgramme.objects.published().first()
 
 
-@require_GET
+@require_safe
 def index(request):
     programme = _programme()
     if programme is None:
@@ -40,7 +40,7 @@ def index(request):
     })
 
 
-@require_GET
+@require_safe
 def deadline_ics(request):
     programme = _programme()
     if programme is None or not programme.is_open:
@@ -72,7 +72,7 @@ def _filtered_projects(request):
     return form, filters, selectors.funded_projects(**filters)
 
 
-@require_GET
+@require_safe
 def funded_projects(request):
     form, filters, projects = _filtered_projects(request)
     page = Paginator(projects, PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
@@ -97,7 +97,7 @@ def _filename_part(value):
     return slugify(text)
 
 
-@require_GET
+@require_safe
 def funded_projects_csv(request):
     _form, filters, projects = _filtered_projects(request)
     language = current_language()

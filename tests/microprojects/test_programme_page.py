@@ -226,3 +226,14 @@ def test_long_calendar_lines_are_folded_without_splitting_characters():
     assert all(len(part.encode()) <= (75 if index == 0 else 74)
                for index, part in enumerate(folded))
     assert "".join(folded) == line
+
+
+@pytest.mark.parametrize("url", [URL, "/de/mikroprojekte/stichtag.ics",
+                                 "/de/mikroprojekte/gefoerderte-projekte/",
+                                 "/de/mikroprojekte/gefoerderte-projekte/export.csv"])
+def test_pages_answer_head_requests_of_link_checkers_and_refuse_posts(client, url):
+    FundingProgrammeFactory()
+    head = client.head(url)
+    assert head.status_code == 200
+    assert head["Content-Type"] == client.get(url)["Content-Type"]
+    assert client.post(url).status_code == 405
