@@ -5,13 +5,17 @@ under gunicorn and an S3-compatible store, without the development server's medi
 """
 
 import re
+import sys
 
 from django.http import HttpResponse, HttpResponseNotModified, StreamingHttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import content_disposition_header, http_date, parse_http_date_safe
 
 CHUNK_SIZE = 64 * 1024
-RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+RANGE = re.compile(r"^bytes=(\d*)-(\d*)$", re.ASCII)
+# Python refuses to convert very long digit strings (ValueError); a position this far out
+# lies beyond any file we store, so it stands for "past the end".
+MAX_DIGITS = 18
 
 
 def serve_stored_file(request, field_file, *, size, etag, last_modified, content_type,
@@ -61,19 +65,24 @@ def _requested_range(request, *, size, etag, last_modified):
     # Several ranges or other units: serving the whole file is always allowed (RFC 9110).
     if not match or match.groups() == ("", ""):
         return None
-    first, last = match.groups()
-    if first == "":
-        length = int(last)
-        if length == 0:
+    start, last = (_position(digits) for digits in match.groups())
+    if start is None:
+        # A suffix: the last `last` bytes.
+        if last == 0:
             return "unsatisfiable"
-        return max(size - length, 0), size - 1
-    start = int(first)
-    end = min(int(last), size - 1) if last else size - 1
-    if last and int(last) < start:
+        return max(size - last, 0), size - 1
+    if last is not None and last < start:
         return None
     if start >= size:
         return "unsatisfiable"
-    return start, end
+    return start, size - 1 if last is None else min(last, size - 1)
+
+
+def _position(digits):
+    if digits == "":
+        return None
+    digits = digits.lstrip("0") or "0"
+    return int(digits) if len(digits) <= MAX_DIGITS else sys.maxsize
 
 
 def _if_range_matches(value, *, etag, last_modified):

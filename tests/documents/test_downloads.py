@@ -105,6 +105,23 @@ def test_ranges_we_do_not_serve_get_the_whole_file(client, report, header):
     assert _body(response) == data
 
 
+HUGE = "9" * 5000
+
+
+@pytest.mark.parametrize(("header", "status", "content_range"), [
+    (f"bytes=0-{HUGE}", 206, "bytes 0-{last}/{size}"),
+    (f"bytes=-{HUGE}", 206, "bytes 0-{last}/{size}"),
+    (f"bytes={HUGE}-", 416, "bytes */{size}"),
+    (f"bytes=000{'0' * 5000}1-", 206, "bytes 1-{last}/{size}"),
+])
+def test_positions_too_long_for_an_integer_are_past_the_end_not_an_error(
+        client, report, header, status, content_range):
+    _document, data = report
+    response = client.get(URL, headers={"range": header})
+    assert response.status_code == status
+    assert response["Content-Range"] == content_range.format(last=len(data) - 1, size=len(data))
+
+
 def test_if_range_with_an_old_etag_gets_the_whole_new_file(client, report):
     _document, data = report
     response = client.get(URL, headers={"range": "bytes=0-9", "if-range": '"alte-fassung"'})
