@@ -108,7 +108,10 @@ def parse_funded_projects_csv(data, *, year):
     delimiter = max(";,\t", key=first_line.count)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     result = ImportResult()
-    header = next(reader, None)
+    rows = _readable_rows(reader, result)
+    header = next(rows, None)
+    if result.rows:
+        return result
     if not header:
         result.file_errors.append(_("Die Datei ist leer."))
         return result
@@ -125,7 +128,7 @@ def parse_funded_projects_csv(data, *, year):
         (p.title_de, p.organisation): p for p in FundedProject.objects.filter(year=year)
     }
     seen = {}
-    for cells in reader:
+    for cells in rows:
         if not any(cell.strip() for cell in cells):
             continue
         row = ImportRow(line=reader.line_num)
@@ -146,6 +149,15 @@ def parse_funded_projects_csv(data, *, year):
     if not result.rows and not result.file_errors:
         result.file_errors.append(_("Die Datei enthält keine Projekte."))
     return result
+
+
+def _readable_rows(reader, result):
+    """The rows of `reader`; a row it cannot read (e.g. an unclosed quote) ends the file."""
+    try:
+        yield from reader
+    except csv.Error as error:
+        # The csv module's own message; the row is reported like any other bad row.
+        result.rows.append(ImportRow(line=reader.line_num, errors=[str(error)]))
 
 
 def _build_project(values, errors, *, year, municipalities, categories):

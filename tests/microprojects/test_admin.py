@@ -255,3 +255,15 @@ def test_import_page_requires_login(client):
 )
 def test_amounts_are_read_as_spreadsheets_write_them(text, expected):
     assert parse_amount(text) == Decimal(expected)
+
+
+def test_row_the_csv_reader_cannot_read_is_reported_and_nothing_saved(editor_client, towns):
+    # A cell opening a quote that never closes runs past the csv module's field size limit.
+    text = GOOD_CSV + 'Fest;Verein;Borna;Fest;"10' + "x" * 140_000 + "\n"
+    response = editor_client.post(IMPORT_URL, {"year": "2024", "file": upload(text)})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Die Datei hat 1 Fehler. Es wurde nichts gespeichert." in content
+    assert "<td>4</td><td>field larger than field limit" in content
+    assert 'name="confirm"' not in content
+    assert FundedProject.objects.count() == 0
