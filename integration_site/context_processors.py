@@ -1,6 +1,7 @@
 """Context every page needs. Must not touch the database: the 500 page uses it too."""
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language_info, override
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +47,15 @@ def _navigation(request):
     return items
 
 
+def _origin(request):
+    """Scheme and host for the absolute hreflang links; empty when the Host header is forged."""
+    try:
+        return f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:
+        # The 400 page answering that very header must still render.
+        return ""
+
+
 def site(request):
     language = current_language()
     alternates = _alternates(request)
@@ -54,6 +64,7 @@ def site(request):
         navigation = _navigation(request)
     return {
         "LANGUAGE_BIDI": get_language_info(language)["bidi"],
+        "site_origin": _origin(request),
         "language_alternates": alternates,
         "x_default_url": x_default,
         "navigation": navigation,

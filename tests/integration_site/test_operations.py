@@ -176,3 +176,13 @@ def test_error_pages_are_translated(db):
         content = urls.handler404(request, exception=Exception()).content.decode()
     assert '<html lang="uk" dir="ltr">' in content
     assert "Seite nicht gefunden" not in content
+
+
+@override_settings(DEBUG=False)
+def test_forged_host_header_gets_the_styled_400_page(client, db):
+    """The error page builds its hreflang links without the Host header it is refusing."""
+    response = client.get("/de/", headers={"host": "evil.example"})
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "<h1>Die Anfrage ist fehlerhaft</h1>" in content
+    assert "evil.example" not in content
