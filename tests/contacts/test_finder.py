@@ -120,6 +120,12 @@ def test_beginning_of_several_town_names_offers_a_choice(client, coordinators):
     assert "person-card" not in answer
 
 
+def test_choice_of_several_towns_is_not_titled_as_nothing_found(client, coordinators):
+    _response, content = _get(client, "Bor")
+    assert "<title>Bor – Zuständigkeitsfinder" in content
+    assert "Kein Ort gefunden" not in content
+
+
 def test_unique_postal_code_names_the_town_and_its_coordinator(client, coordinators):
     _response, content = _get(client, "04552")
     answer = _answer(content)
