@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import ManyToManyRel, Prefetch
+from django.db.models import F, ManyToManyRel, Prefetch
 
 from integration_site.i18n import current_language
 
@@ -85,6 +85,8 @@ def published_version(*, slug, number):
         DocumentVersion.objects.select_related("document").filter(
             document__in=Document.objects.published().filter(show_earlier_versions=True),
             document__slug=slug, number=number,
+            # Versions after the current one are those an editor rolled back from: withdrawn.
+            number__lte=F("document__current_version__number"),
         )
     ).get()
 

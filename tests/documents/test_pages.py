@@ -195,6 +195,22 @@ def test_earlier_versions_are_listed_only_when_the_editors_choose(client):
     assert client.get("/de/dokumente/bericht/fassungen/9/download/").status_code == 404
 
 
+def test_a_version_rolled_back_from_is_neither_listed_nor_served(client):
+    from django.core.files.base import ContentFile
+
+    document = DocumentFactory(slug="bericht", show_earlier_versions=True)
+    services.version_create(document=document, language="de",
+                            upload=ContentFile(files.pdf(), name="Bericht_fehlerhaft.pdf"))
+    document.refresh_from_db()
+    services.document_set_current_version(document=document,
+                                          version=document.versions.get(number=1))
+
+    content = client.get("/de/dokumente/bericht/").content.decode()
+    assert "/fassungen/2/" not in content
+    assert client.get("/de/dokumente/bericht/fassungen/2/download/").status_code == 404
+    assert client.get("/de/dokumente/bericht/fassungen/1/download/").status_code == 200
+
+
 def test_unpublished_document_page_is_not_found(client):
     DocumentFactory(slug="entwurf", is_published=False)
     assert client.get("/de/dokumente/entwurf/").status_code == 404
