@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_safe
 
 from contacts import selectors as contact_selectors
 from documents import selectors as document_selectors
@@ -61,7 +61,7 @@ VIDEO_TYPES = {".mp4": "video/mp4", ".m4v": "video/mp4", ".webm": "video/webm",
                ".vtt": "text/vtt; charset=utf-8"}
 
 
-@require_http_methods(["GET", "HEAD"])
+@require_safe
 def video_file(request, pk, kind):
     """A sign-language video or its captions, with byte ranges so players can seek."""
     video = get_object_or_404(Video, pk=pk)
@@ -83,7 +83,7 @@ def video_file(request, pk, kind):
     )
 
 
-@require_GET
+@require_safe
 def healthz(request):
     try:
         with connection.cursor() as cursor:
@@ -93,7 +93,7 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /healthz",

@@ -186,3 +186,10 @@ def test_forged_host_header_gets_the_styled_400_page(client, db):
     content = response.content.decode()
     assert "<h1>Die Anfrage ist fehlerhaft</h1>" in content
     assert "evil.example" not in content
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/robots.txt"])
+def test_monitors_and_crawlers_may_ask_with_head(client, db, path):
+    response = client.head(path)
+    assert response.status_code == 200
+    assert response.content == b""
