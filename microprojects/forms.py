@@ -35,4 +35,6 @@ class FundedProjectFilterForm(forms.Form):
     def filters(self):
         """The valid filter values; a tampered value is ignored rather than an error."""
         self.is_valid()
+        # Ignored, so not reported either: a select marked invalid with no message misleads.
+        self._errors.clear()
         return {name: value for name, value in self.cleaned_data.items() if value}

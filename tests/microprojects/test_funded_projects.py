@@ -167,3 +167,9 @@ def test_list_queries_do_not_grow_with_projects(client, django_assert_max_num_qu
     assert response.status_code == 200
     with django_assert_max_num_queries(2):
         assert client.get(CSV_URL).status_code == 200
+
+
+def test_ignored_filter_value_does_not_mark_the_select_invalid(client, projects):
+    content = client.get(URL, {"year": "1999", "municipality": "abc"}).content.decode()
+    assert "3 geförderte Projekte" in content
+    assert "aria-invalid" not in content
