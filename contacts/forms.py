@@ -1,4 +1,5 @@
 import re
+import unicodedata
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -24,9 +25,11 @@ class FinderForm(forms.Form):
 
     def clean_ort(self):
         """{"postal_code": "04668"} or {"name": "grimma"}."""
-        value = " ".join(self.cleaned_data["ort"].split())
+        # Arabic and Persian keyboards type ٠٤٥٥٢ or ۰۴۵۵۲; postal codes are stored as 04552.
+        value = "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char
+                        for char in " ".join(self.cleaned_data["ort"].split()))
         digits = value.replace(" ", "")
-        if digits.isdigit():
+        if digits.isdecimal():
             if len(digits) != 5:
                 raise forms.ValidationError(
                     _("Eine Postleitzahl hat genau fünf Ziffern, zum Beispiel 04552."),

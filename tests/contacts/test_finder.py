@@ -155,6 +155,12 @@ def test_postal_code_with_spaces_is_read_as_the_code(client, coordinators):
     assert "Frau Loth" in _answer(content)
 
 
+@pytest.mark.parametrize("query", ["٠٤٥٥٢", "۰۴۵۵۲", "٠٤٥٥٢ Borna"])
+def test_postal_code_in_arabic_or_persian_digits_is_read_as_the_code(client, coordinators, query):
+    _response, content = _get(client, query)
+    assert "Zuständig für <span>Borna</span>" in _answer(content)
+
+
 @pytest.mark.parametrize("query", ["01067", "99999"])
 def test_unknown_postal_code_gets_a_message_and_the_full_list(client, coordinators, query):
     _response, content = _get(client, query)
