@@ -1,6 +1,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .fields import RichTextField
@@ -74,6 +75,14 @@ class Video(TranslationTracked):
 
     def __str__(self):
         return self.title
+
+    @cached_property
+    def file_size(self):
+        """The video's size in bytes, or None when its file is missing from the storage."""
+        try:
+            return self.file.size
+        except (OSError, ValueError):
+            return None
 
     @property
     def duration_display(self):

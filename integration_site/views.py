@@ -53,6 +53,8 @@ def page(request, key):
     page = get_object_or_404(Page.objects.prefetch_related("videos"), key=key)
     return render(request, "integration_site/page.html", {
         "page": page,
+        # A video whose file has gone missing cannot be played; it must not break the page.
+        "videos": [video for video in page.videos.all() if video.file_size is not None],
         "breadcrumbs": [breadcrumb(page)],
     })
 

@@ -205,3 +205,14 @@ def test_fallback_on_a_left_to_right_page_is_marked_german_with_a_note_in_the_re
     note = content.split('<p class="fallback-note">', 1)[1].split("</p>", 1)[0]
     assert note and note != "Dieser Abschnitt ist nur auf Deutsch verfügbar."
     assert 'aria-current="page" lang="de" dir="ltr">Datenschutzerklärung</span>' in content
+
+
+def test_video_whose_file_went_missing_is_left_out_and_the_page_still_opens(client, db):
+    from integration_site.models import Video
+
+    page = PageFactory(key=Page.Key.SIGN_LANGUAGE, title_de="Gebärdensprache")
+    Video.objects.create(page=page, title_de="Die Website in DGS", file="videos/verloren.mp4",
+                         duration=datetime.timedelta(minutes=2))
+    response = client.get("/de/gebaerdensprache/")
+    assert response.status_code == 200
+    assert "<video" not in response.content.decode()
