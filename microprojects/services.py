@@ -14,16 +14,18 @@ from contacts.models import Municipality
 
 from .models import FundedProject
 
-# Header names editors may use in their spreadsheet, normalised (lower case, no punctuation).
+# Header names editors may use in their spreadsheet; the first is the one error messages name.
+# They are compared normalised (lower case, no punctuation).
 COLUMNS = {
-    "year": ("jahr", "förderjahr"),
-    "title": ("projekt", "projekttitel", "titel"),
-    "organisation": ("träger", "organisation", "verein", "antragsteller"),
-    "municipality": ("stadt oder gemeinde", "stadtgemeinde", "gemeinde", "stadt", "kommune", "ort"),
-    "category": ("bereich", "kategorie"),
-    "amount": ("betrag euro", "betrag", "betrag in euro", "bewilligter betrag",
-               "bewilligter betrag euro", "betrag eur", "fördersumme"),
-    "description": ("kurzbeschreibung", "beschreibung"),
+    "year": ("Jahr", "Förderjahr"),
+    "title": ("Projekt", "Projekttitel", "Titel"),
+    "organisation": ("Träger", "Organisation", "Verein", "Antragsteller"),
+    "municipality": ("Stadt oder Gemeinde", "Stadt/Gemeinde", "Gemeinde", "Stadt", "Kommune",
+                     "Ort"),
+    "category": ("Bereich", "Kategorie"),
+    "amount": ("Betrag", "Betrag (Euro)", "Betrag in Euro", "Bewilligter Betrag",
+               "Bewilligter Betrag (Euro)", "Betrag EUR", "Fördersumme"),
+    "description": ("Kurzbeschreibung", "Beschreibung"),
 }
 REQUIRED = ("title", "organisation", "municipality", "category", "amount")
 THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
@@ -67,7 +69,7 @@ def _normalise(header):
 
 
 def _column_map(header):
-    aliases = {alias: key for key, names in COLUMNS.items() for alias in names}
+    aliases = {_normalise(alias): key for key, names in COLUMNS.items() for alias in names}
     return {index: aliases[_normalise(name)] for index, name in enumerate(header)
             if _normalise(name) in aliases}
 
@@ -116,7 +118,7 @@ def parse_funded_projects_csv(data, *, year):
         result.file_errors.append(_("Die Datei ist leer."))
         return result
     columns = _column_map(header)
-    missing = [COLUMNS[key][0].capitalize() for key in REQUIRED if key not in columns.values()]
+    missing = [COLUMNS[key][0] for key in REQUIRED if key not in columns.values()]
     if missing:
         result.file_errors.append(
             _("Es fehlen Spalten: %(columns)s. Die erste Zeile muss die Spaltennamen enthalten.")
@@ -163,7 +165,7 @@ def _readable_rows(reader, result):
 def _build_project(values, errors, *, year, municipalities, categories):
     for key in REQUIRED:
         if not values.get(key):
-            errors.append(_("„%(column)s“ ist leer.") % {"column": COLUMNS[key][0].capitalize()})
+            errors.append(_("„%(column)s“ ist leer.") % {"column": COLUMNS[key][0]})
     if values.get("year") and values["year"] != str(year):
         errors.append(_("Das Jahr %(found)s passt nicht zum gewählten Jahr %(year)s.")
                       % {"found": values["year"], "year": year})

@@ -267,3 +267,12 @@ def test_row_the_csv_reader_cannot_read_is_reported_and_nothing_saved(editor_cli
     assert "<td>4</td><td>field larger than field limit" in content
     assert 'name="confirm"' not in content
     assert FundedProject.objects.count() == 0
+
+
+def test_import_errors_name_columns_as_the_spreadsheet_heads_them(editor_client, towns):
+    no_amount = "Projekt;Träger;Bereich\nFest;Verein;Fest\n"
+    content = editor_client.post(IMPORT_URL, {"year": "2024", "file": upload(no_amount)})
+    assert "Es fehlen Spalten: Stadt oder Gemeinde, Betrag. Die erste" in content.content.decode()
+    empty_town = "Projekt;Träger;Stadt/Gemeinde;Bereich;Betrag (Euro)\nFest;Verein;;Fest;10\n"
+    content = editor_client.post(IMPORT_URL, {"year": "2024", "file": upload(empty_town)})
+    assert "„Stadt oder Gemeinde“ ist leer." in content.content.decode()
