@@ -12,6 +12,7 @@ from xml.etree import ElementTree as ET  # noqa: S405 - only used to write; pars
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -147,7 +148,8 @@ def _resolve(uid):
         return None
     if model not in tracked_models() or name not in translated_fields(model):
         return None
-    obj = model._default_manager.filter(pk=pk).first() if pk.isdigit() else None
+    # isdigit() alone lets "²" through, which the database lookup then refuses with an error.
+    obj = model._default_manager.filter(pk=pk).first() if pk.isascii() and pk.isdigit() else None
     return (obj, name) if obj is not None else None
 
 
@@ -212,6 +214,12 @@ def _plan_unit(plan, unit, seen):
         return
     if isinstance(obj._meta.get_field(name), RichTextField):
         target = sanitize_html(target)
+    try:
+        # E.g. a title longer than its column: PostgreSQL would refuse it halfway through applying.
+        obj._meta.get_field(f"{name}_{plan.language}").run_validators(target)
+    except ValidationError as error:
+        plan.errors.extend(f"„{uid}“: {message}" for message in error.messages)
+        return
     old = getattr(obj, f"{name}_{plan.language}") or ""
     if old == target:
         plan.unchanged += 1

@@ -190,3 +190,20 @@ def test_translation_pages_need_a_staff_login(client, db):
     response = client.get("/admin/uebersetzungen/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_unit_id_with_a_non_ascii_digit_is_unknown_not_a_crash(page):
+    data = export_xliff("ar").replace(f'id="{uid(page, "title")}"'.encode(),
+                                      'id="integration_site.page.².title"'.encode())
+    plan = plan_import(data, language="ar")
+    assert not plan.ok
+    assert any("integration_site.page.².title" in e for e in plan.errors)
+
+
+def test_target_longer_than_its_field_is_reported_and_nothing_is_applied(page):
+    data = translate(export_xliff("ar", everything=True), "ar", {
+        uid(page, "title"): "ع" * 201, uid(page, "body"): "<p>نص</p>",
+    })
+    plan = plan_import(data, language="ar")
+    assert not plan.ok
+    assert [e for e in plan.errors if uid(page, "title") in e and "200" in e]
