@@ -10,6 +10,7 @@ from django.views.decorators.cache import cache_control
 
 from . import formats, languages, selectors
 from .forms import FinderForm
+from .templatetags.contacts_tags import person_name
 
 
 def _section_crumb():
@@ -34,7 +35,8 @@ def person(request, slug):
     return render(request, "contacts/person.html", {
         "person": found,
         "json_ld": formats.json_ld(found, url=url),
-        "breadcrumbs": [_section_crumb(), {"label": str(found), "lang": None}],
+        # The German name keeps lang="de" in other languages, as in the heading.
+        "breadcrumbs": [_section_crumb(), {"label": person_name(found)}],
     })
 
 

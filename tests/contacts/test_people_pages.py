@@ -91,6 +91,15 @@ def test_person_page_in_english_translates_the_job_and_marks_german_fallbacks(cl
     assert '<span lang="de" dir="ltr">Richter</span>' in content
 
 
+def test_breadcrumb_marks_the_german_name_in_another_language(client, richter):
+    content = client.get("/ar/ansprechpersonen/richter/").content.decode()
+    crumb = content[content.index('<span aria-current="page"'):]
+    crumb = crumb[:crumb.index("</li>")]
+    assert '<span lang="de" dir="ltr">Richter</span>' in crumb
+    german = client.get("/de/ansprechpersonen/richter/").content.decode()
+    assert '<span aria-current="page">Frau Richter</span>' in german
+
+
 def _json_ld(content):
     match = re.search(r'<script type="application/ld\+json">(.*?)</script>', content, re.S)
     assert match, "no JSON-LD block"
