@@ -25,7 +25,8 @@ ENDONYMS = {
 
 
 def _alternates(request):
-    path = request.path
+    # With the query string, so a finder result or page 2 of a list stays what the reader sees.
+    path = request.get_full_path()
     alternates = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)

@@ -123,3 +123,9 @@ def test_day_and_month_are_written_as_each_language_does(code, expected):
 
     with translation.override(code):
         assert date_format(datetime.date(2027, 10, 31), "MONTH_DAY_FORMAT") == expected
+
+
+def test_language_switcher_keeps_the_query_of_the_page(client, demo_content):
+    content = client.get("/ar/ansprechpersonen/?q=04552&x=1").content.decode()
+    assert 'href="/de/ansprechpersonen/?q=04552&amp;x=1" lang="de"' in content
+    assert 'hreflang="en" href="http://testserver/en/ansprechpersonen/?q=04552&amp;x=1"' in content
