@@ -46,6 +46,9 @@ class DocumentAdminForm(forms.ModelForm):
 
     offered_version = forms.ModelChoiceField(
         label=_("Aktuelle Fassung"), queryset=DocumentVersion.objects.none(), required=False,
+        # The version the page showed, so saving a page opened before another editor's
+        # upload does not silently roll that upload back.
+        show_hidden_initial=True,
         help_text=_("Diese Fassung wird unter der dauerhaften Adresse ausgeliefert. Wählen Sie "
                     "eine ältere, um zu ihr zurückzukehren. Eine neu hochgeladene Datei wird "
                     "immer die aktuelle Fassung."),
@@ -227,9 +230,9 @@ class DocumentAdmin(TranslatedAdmin):
             )
             obj.refresh_from_db()
             _report_upload(request, outcome)
-        elif change and form.cleaned_data.get("offered_version"):
+        elif change and "offered_version" in form.changed_data:
             version = form.cleaned_data["offered_version"]
-            if version.pk != obj.current_version_id:
+            if version and version.pk != obj.current_version_id:
                 document_set_current_version(document=obj, version=version)
                 messages.success(request, gettext(
                     "Fassung %(number)s wird jetzt unter der dauerhaften Adresse ausgeliefert."

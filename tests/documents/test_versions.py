@@ -9,7 +9,7 @@ from django.utils import timezone
 from documents.models import Document, DocumentFile
 
 from . import files
-from .admin_forms import change_url, submit_change
+from .admin_forms import change_url, form_values, submit_change
 from .factories import DocumentFactory
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +75,26 @@ def test_choosing_an_earlier_version_rolls_back_the_stable_address(editor_client
     assert revalidated.status_code == 200
 
 
+def test_saving_a_page_opened_before_another_editors_upload_keeps_that_upload(editor_client):
+    from django.core.files.base import ContentFile
+
+    from documents.services import version_create
+
+    document = DocumentFactory(title_de="Antrag")
+    stale_form = form_values(editor_client.get(change_url(document)))
+    newer = files.pdf("Formular 2023")
+    version_create(document=document, language="de",
+                   upload=ContentFile(newer, name="Antrag_2023.pdf"))
+
+    response = editor_client.post(change_url(document), {**stale_form, "title_de": "Antrag 2023"})
+
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert document.title_de == "Antrag 2023"
+    assert document.current_version.number == 2
+    assert _download(editor_client, document) == newer
+
+
 def test_identical_reupload_is_noticed_and_creates_no_version(editor_client, stored_files):
     data = files.pdf()
     document = DocumentFactory(files={"de": ("Bericht.pdf", data)})
@@ -125,8 +145,6 @@ def test_new_upload_can_drop_outdated_translations(editor_client):
         "de", "en"]
 
     data = {"upload": SimpleUploadedFile("Antrag_2024.pdf", files.pdf())}
-    from .admin_forms import form_values
-
     form = form_values(editor_client.get(change_url(document)))
     form.pop("keep_other_languages")
     editor_client.post(change_url(document), {**form, **data})
