@@ -124,5 +124,6 @@ class ResponsibilityOverviewAdmin(WarningsMixin, TranslatedAdmin):
     list_display = ("__str__", "is_example", "updated_at")
 
     def has_add_permission(self, request):
-        # One overview for the whole site.
-        return not ResponsibilityOverview.objects.exists()
+        # One overview for the whole site, and only for staff allowed to add it.
+        return (super().has_add_permission(request)
+                and not ResponsibilityOverview.objects.exists())

@@ -159,6 +159,15 @@ def test_only_one_responsibility_overview_can_be_added(editor_client):
     assert editor_client.get("/admin/contacts/responsibilityoverview/add/").status_code == 403
 
 
+def test_staff_without_permission_cannot_add_the_responsibility_overview(
+        client, django_user_model):
+    staff = django_user_model.objects.create_user("ohne-rechte", is_staff=True)
+    client.force_login(staff)
+    response = client.post("/admin/contacts/responsibilityoverview/add/", {"is_example": "on"})
+    assert response.status_code == 403
+    assert not ResponsibilityOverview.objects.exists()
+
+
 def test_languages_are_chosen_with_checkboxes_and_shown_on_the_page(editor_client, client):
     data = person_form()
     data["languages"] = ["uk", "ar"]
