@@ -1,3 +1,5 @@
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -133,3 +135,9 @@ class Notice(TranslationTracked):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        # Without words the link would be empty: unreadable and unannounced by screen readers.
+        if self.link_url and not self.link_text_de:
+            raise ValidationError(
+                {"link_text_de": forms.Field.default_error_messages["required"]})

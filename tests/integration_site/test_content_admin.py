@@ -216,3 +216,15 @@ def test_video_whose_file_went_missing_is_left_out_and_the_page_still_opens(clie
     response = client.get("/de/gebaerdensprache/")
     assert response.status_code == 200
     assert "<video" not in response.content.decode()
+
+
+def test_notice_with_a_link_address_needs_a_link_text(editor_client, db):
+    data = {"title_de": "Neue App", "text_de": "", "link_url": "https://example.org",
+            "link_text_de": "", "published_on": "2025-01-01", "is_active": "on", "order": "0"}
+    response = editor_client.post("/admin/integration_site/notice/add/", data)
+    assert response.status_code == 200
+    assert "Dieses Feld ist zwingend erforderlich." in response.content.decode()
+    assert not Notice.objects.exists()
+    data["link_text_de"] = "Zur App"
+    assert editor_client.post("/admin/integration_site/notice/add/", data).status_code == 302
+    assert Notice.objects.get().link_text_de == "Zur App"
