@@ -46,25 +46,31 @@ def detail(request, slug):
     })
 
 
-def _published_or_404(slug):
+def _offered_file(slug):
+    """The published document and the file its stable address serves to this reader."""
     try:
-        return (Document.objects.published().select_related("current_version")
-                .prefetch_related("current_version__files").get(slug=slug))
+        document = (Document.objects.published().select_related("current_version")
+                    .prefetch_related("current_version__files").get(slug=slug))
     except Document.DoesNotExist:
         raise Http404 from None
+    return document, file_for_language(document.current_version.files.all(), current_language())
+
+
+def _serve(request, document_file, *, last_modified, max_age=0):
+    return serve_stored_file(
+        request, document_file.file, size=document_file.size, etag=document_file.sha256,
+        last_modified=last_modified, content_type=document_file.content_type,
+        filename=document_file.original_name,
+        inline=document_file.kind == document_file.Kind.PDF, max_age=max_age,
+    )
 
 
 @require_safe
 def download(request, slug):
     """The stable address: always the current version, in the reader's language if it exists."""
-    document = _published_or_404(slug)
-    document_file = file_for_language(document.current_version.files.all(), current_language())
-    return serve_stored_file(
-        request, document_file.file, size=document_file.size, etag=document_file.sha256,
-        last_modified=document.current_since or document.current_version.created_at,
-        content_type=document_file.content_type, filename=document_file.original_name,
-        inline=document_file.kind == document_file.Kind.PDF,
-    )
+    document, document_file = _offered_file(slug)
+    return _serve(request, document_file,
+                  last_modified=document.current_since or document.current_version.created_at)
 
 
 @require_safe
@@ -75,19 +81,14 @@ def version_download(request, slug, number):
     except DocumentVersion.DoesNotExist:
         raise Http404 from None
     document_file = file_for_language(version.files.all(), current_language())
-    return serve_stored_file(
-        request, document_file.file, size=document_file.size, etag=document_file.sha256,
-        last_modified=version.created_at, content_type=document_file.content_type,
-        filename=document_file.original_name,
-        inline=document_file.kind == document_file.Kind.PDF, max_age=EARLIER_VERSION_MAX_AGE,
-    )
+    return _serve(request, document_file, last_modified=version.created_at,
+                  max_age=EARLIER_VERSION_MAX_AGE)
 
 
 @require_safe
 def preview(request, slug):
     """The first page of the offered PDF as an image, rendered once and then kept."""
-    document = _published_or_404(slug)
-    document_file = file_for_language(document.current_version.files.all(), current_language())
+    _document, document_file = _offered_file(slug)
     image = preview_for(document_file)
     if not image:
         raise Http404
