@@ -86,7 +86,8 @@ def _stream(name, filename):
     return FileResponse(default_storage.open(name, "rb"), content_type=content_type)
 
 
-@cache_control(max_age=86400, public=True)
+# Short, so that an unpublished person's photo leaves shared caches soon.
+@cache_control(max_age=600, public=True)
 def person_photo(request, slug, filename):
     found = selectors.published_person(slug)
     if found is None:
@@ -94,7 +95,8 @@ def person_photo(request, slug, filename):
     return _stream(found.photo.name, filename)
 
 
-@cache_control(max_age=86400, public=True)
+# Short, so that a replaced map shows soon.
+@cache_control(max_age=600, public=True)
 def map_image(request, filename):
     overview = selectors.responsibility_overview()
     if overview is None:

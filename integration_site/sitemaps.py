@@ -1,4 +1,5 @@
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 
 from .models import Page
 
@@ -29,6 +30,4 @@ class StaticViewSitemap(Sitemap):
         return self.url_names
 
     def location(self, item):
-        from django.urls import reverse
-
         return reverse(item)

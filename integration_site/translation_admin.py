@@ -1,11 +1,12 @@
 """Admin pages for translations: the overview, XLIFF export and the checked XLIFF import."""
 
+import base64
 import secrets
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language_info, gettext_lazy
@@ -80,15 +81,24 @@ def _overview_context(request, import_form=None):
     }
 
 
+def _require_translation_rights(request):
+    """Translating touches every kind of content: only editors who may change all of it."""
+    for model in tracked_models():
+        if not request.user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}"):
+            raise PermissionDenied
+
+
 @admin.site.admin_view
 def overview(request):
+    _require_translation_rights(request)
     return render(request, "admin/translations/overview.html", _overview_context(request))
 
 
 @admin.site.admin_view
 def language_detail(request, language):
+    _require_translation_rights(request)
     if language not in TARGETS:
-        raise PermissionDenied
+        raise Http404
     groups = []
     for model in tracked_models():
         items = []
@@ -121,6 +131,7 @@ def _change_url(obj):
 
 @admin.site.admin_view
 def export(request):
+    _require_translation_rights(request)
     form = ExportForm(request.GET)
     if not form.is_valid():
         messages.error(request, _("Bitte wählen Sie eine Zielsprache."))
@@ -133,15 +144,11 @@ def export(request):
     return response
 
 
-def _require_change_permissions(request, plan):
-    for change in plan.changes:
-        meta = change.obj._meta
-        if not request.user.has_perm(f"{meta.app_label}.change_{meta.model_name}"):
-            raise PermissionDenied
 
 
 @admin.site.admin_view
 def import_preview(request):
+    _require_translation_rights(request)
     if request.method != "POST":
         return redirect("translation_overview")
     form = ImportForm(request.POST, request.FILES)
@@ -152,9 +159,9 @@ def import_preview(request):
     plan = plan_import(data, language=form.cleaned_data["language"])
     token = secrets.token_urlsafe(16)
     if plan.ok and plan.changes:
-        _require_change_permissions(request, plan)
+        # The exact bytes, whatever their encoding: applying checks the same file again.
         request.session[SESSION_KEY] = {"token": token, "language": plan.language,
-                                        "data": data.decode("utf-8", "replace")}
+                                        "data": base64.b64encode(data).decode("ascii")}
     return render(request, "admin/translations/preview.html", {
         **admin.site.each_context(request), "title": _("Vorschau des Imports"),
         "plan": plan, "token": token,
@@ -165,18 +172,18 @@ def import_preview(request):
 
 @admin.site.admin_view
 def import_apply(request):
+    _require_translation_rights(request)
     stored = request.session.get(SESSION_KEY)
     if request.method != "POST" or not stored or request.POST.get("token") != stored["token"]:
         messages.error(request, _("Die Vorschau ist abgelaufen. "
                                   "Bitte laden Sie die Datei erneut hoch."))
         return redirect("translation_overview")
     # Checked again: the German text may have changed since the preview.
-    plan = plan_import(stored["data"].encode(), language=stored["language"])
+    plan = plan_import(base64.b64decode(stored["data"]), language=stored["language"])
     if not plan.ok:
         messages.error(request, _("Die Datei passt nicht mehr zu den Inhalten. "
                                   "Nichts wurde geändert."))
         return redirect("translation_overview")
-    _require_change_permissions(request, plan)
     count = apply_import(plan)
     del request.session[SESSION_KEY]
     messages.success(request, _("%(count)d Übersetzungen wurden übernommen.") % {"count": count})

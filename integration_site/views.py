@@ -118,14 +118,3 @@ def server_error(request):
         html = ("<!doctype html><html lang=de><title>Serverfehler</title>"
                 "<h1>Es ist ein Fehler aufgetreten.</h1>")
     return HttpResponse(html, status=500)
-
-
-def coming_soon(request, title_key):
-    """Placeholder for a section that is being built."""
-    from .context_processors import NAVIGATION
-
-    title = dict((name.split(":")[0], label) for name, label in NAVIGATION)[title_key]
-    return render(request, "integration_site/coming_soon.html", {
-        "title": title,
-        "breadcrumbs": [{"label": title}],
-    })

@@ -157,9 +157,11 @@ def _readable_rows(reader, result):
     """The rows of `reader`; a row it cannot read (e.g. an unclosed quote) ends the file."""
     try:
         yield from reader
-    except csv.Error as error:
-        # The csv module's own message; the row is reported like any other bad row.
-        result.rows.append(ImportRow(line=reader.line_num, errors=[str(error)]))
+    except csv.Error:
+        # Reported like any other bad row, so nothing from the file is saved.
+        result.rows.append(ImportRow(line=reader.line_num, errors=[
+            _("Diese Zeile lässt sich nicht lesen, zum Beispiel wegen eines nicht "
+              "geschlossenen Anführungszeichens.")]))
 
 
 def _build_project(values, errors, *, year, municipalities, categories):

@@ -66,3 +66,10 @@ def test_photo_of_a_published_person_is_served_and_hidden_when_unpublished(clien
     person.is_published = False
     person.save()
     assert client.get(url).status_code == 404
+
+
+def test_photos_are_cached_only_briefly_so_unpublishing_takes_effect(client, db):
+    person = PersonFactory(slug="eichardt", photo=_png("e.png"), photo_alt_de="Frau Eichardt")
+    response = client.get(f"/de/ansprechpersonen/eichardt/foto/{person.photo_filename}")
+    assert "max-age=600" in response["Cache-Control"]
+    assert b"".join(response.streaming_content).startswith(b"\x89PNG")

@@ -207,3 +207,27 @@ def test_target_longer_than_its_field_is_reported_and_nothing_is_applied(page):
     plan = plan_import(data, language="ar")
     assert not plan.ok
     assert [e for e in plan.errors if uid(page, "title") in e and "200" in e]
+
+
+def test_translation_pages_need_change_rights_on_all_content(client, django_user_model, db):
+    user = django_user_model.objects.create_user("praktikant", password="pw-for-tests-only",
+                                                 is_staff=True)
+    client.force_login(user)
+    assert client.get("/admin/uebersetzungen/").status_code == 403
+    assert client.get("/admin/uebersetzungen/export/", {"language": "ar"}).status_code == 403
+
+
+def test_unknown_language_in_the_translation_overview_is_not_found(editor_client):
+    assert editor_client.get("/admin/uebersetzungen/xx/").status_code == 404
+
+
+def test_admin_import_applies_a_utf16_file_exactly_as_previewed(editor_client, page):
+    data = translate(export_xliff("ar"), "ar", {uid(page, "title"): "الخصوصية"})
+    utf16 = data.decode().replace("encoding='utf-8'", "encoding='utf-16'", 1).encode("utf-16")
+    upload = SimpleUploadedFile("ar.xlf", utf16, content_type="application/xml")
+    preview = editor_client.post("/admin/uebersetzungen/import/",
+                                 {"language": "ar", "file": upload}).content.decode()
+    token = re.search(r'name="token" value="([^"]+)"', preview).group(1)
+    editor_client.post("/admin/uebersetzungen/import/uebernehmen/", {"token": token})
+    page.refresh_from_db()
+    assert page.title_ar == "الخصوصية"

@@ -264,7 +264,7 @@ def test_row_the_csv_reader_cannot_read_is_reported_and_nothing_saved(editor_cli
     assert response.status_code == 200
     content = response.content.decode()
     assert "Die Datei hat 1 Fehler. Es wurde nichts gespeichert." in content
-    assert "<td>4</td><td>field larger than field limit" in content
+    assert "<td>4</td><td>Diese Zeile lässt sich nicht lesen" in content
     assert 'name="confirm"' not in content
     assert FundedProject.objects.count() == 0
 
