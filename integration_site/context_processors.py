@@ -27,13 +27,19 @@ ENDONYMS = {
 def _alternates(request):
     # With the query string, so a finder result or page 2 of a list stays what the reader sees.
     path = request.get_full_path()
+    current = current_language()
     alternates = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
+        url = translate_url(path, code)
+        if url == path and code != current:
+            # A path that does not resolve (a 404) has no counterpart: offer that start page.
+            with override(code):
+                url = reverse("home")
         alternates.append({
             "code": code,
             "name": ENDONYMS.get(code, info["name_local"]),
-            "url": translate_url(path, code),
+            "url": url,
             "bidi": info["bidi"],
         })
     return alternates

@@ -129,3 +129,9 @@ def test_language_switcher_keeps_the_query_of_the_page(client, demo_content):
     content = client.get("/ar/ansprechpersonen/?q=04552&x=1").content.decode()
     assert 'href="/de/ansprechpersonen/?q=04552&amp;x=1" lang="de"' in content
     assert 'hreflang="en" href="http://testserver/en/ansprechpersonen/?q=04552&amp;x=1"' in content
+
+
+def test_language_switcher_on_a_missing_page_leads_to_each_start_page(client, demo_content):
+    content = client.get("/ar/gibt-es-nicht/").content.decode()
+    assert 'href="/de/" lang="de" hreflang="de"' in content
+    assert 'href="/fa/" lang="fa" hreflang="fa"' in content
