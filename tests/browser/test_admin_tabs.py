@@ -1,0 +1,48 @@
+"""The admin's language tabs in a real browser: one language's fields at a time."""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from integration_site.models import Page
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _log_in(page, live_server, editor):
+    client = Client()
+    client.force_login(editor)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value,
+                               "url": live_server.url}])
+
+
+def test_editor_switches_the_language_of_the_input_fields(page, live_server, editor,
+                                                           demo_content):
+    _log_in(page, live_server, editor)
+    imprint = Page.objects.get(key=Page.Key.IMPRINT)
+    page.goto(f"/admin/integration_site/page/{imprint.pk}/change/")
+    tabs = page.locator(".translation-tabs button")
+    assert tabs.count() == len(settings.LANGUAGES)
+    assert page.locator("#id_title_de").is_visible()
+    assert not page.locator("#id_title_ar").is_visible()
+
+    page.get_by_role("button", name="العربية").click()
+    assert page.locator("#id_title_ar").is_visible()
+    assert not page.locator("#id_title_de").is_visible()
+    assert page.get_by_role("button", name="العربية").get_attribute("aria-pressed") == "true"
+    assert page.foreign_requests == []
+
+
+def test_a_language_with_an_error_is_marked_and_opened_first(page, live_server, editor,
+                                                              demo_content):
+    _log_in(page, live_server, editor)
+    imprint = Page.objects.get(key=Page.Key.IMPRINT)
+    page.goto(f"/admin/integration_site/page/{imprint.pk}/change/")
+    page.locator("#id_title_de").fill("")
+    with page.expect_navigation():
+        page.locator("input[name=_continue]").click()
+    error_tab = page.locator(".translation-tabs__button--error")
+    assert error_tab.count() == 1
+    assert error_tab.get_attribute("lang") == "de"
+    assert page.locator("#id_title_de").is_visible()
