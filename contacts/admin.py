@@ -1,6 +1,8 @@
+import re
+
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminTextInputWidget
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from integration_site.admin_base import TranslatedAdmin, TranslatedTabularInline
@@ -96,6 +98,16 @@ class PersonAdmin(WarningsMixin, TranslatedAdmin):
     list_filter = ("is_published", "team", "office")
     list_select_related = ("team", "office")
     search_fields = ("last_name", "first_name", "job_title", "email", "phone")
+
+    def get_search_results(self, request, queryset, search_term):
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        digits = re.sub(r"\D", "", search_term)
+        # Numbers are stored as E.164; editors type them the German way ("03433 241-3431").
+        if len(digits) >= 4 and re.fullmatch(r"[\d\s+()/-]+", search_term.strip()):
+            needle = "49" + digits[1:] if digits.startswith("0") else digits
+            results |= queryset.filter(Q(phone__contains=needle) | Q(fax__contains=needle)
+                                       | Q(mobile__contains=needle))
+        return results, may_have_duplicates
     prepopulated_fields = {"slug": ("first_name", "last_name")}
     filter_horizontal = ("municipalities",)
     fieldsets = [

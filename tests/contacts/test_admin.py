@@ -184,3 +184,12 @@ def test_unknown_language_code_is_refused(editor_client):
     response = editor_client.post(ADD_PERSON, data)
     assert response.status_code == 200
     assert not Person.objects.filter(slug="loth").exists()
+
+
+@pytest.mark.parametrize("typed", ["03433 241-4742", "241 4742", "+49 3433 2414742"])
+def test_editor_finds_a_person_by_the_phone_number_as_germans_write_it(editor_client, typed):
+    PersonFactory(last_name="Loth", slug="loth", phone="+4934332414742")
+    PersonFactory(last_name="Richter", slug="richter", phone="+4934332413431")
+    content = editor_client.get("/admin/contacts/person/", {"q": typed}).content.decode()
+    assert "Loth" in content
+    assert "Richter" not in content
