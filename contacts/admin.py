@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from integration_site.admin_base import TranslatedAdmin, TranslatedTabularInline
 
-from . import phones, selectors
+from . import selectors
 from .fields import PhoneNumberField
 from .forms import PersonAdminForm
 from .models import Municipality, Office, Person, ResponsibilityOverview, Task, Team
@@ -128,7 +128,7 @@ class PersonAdmin(WarningsMixin, TranslatedAdmin):
 
     @admin.display(description=_("Telefon"), ordering="phone")
     def phone_shown(self, obj):
-        return phones.display(obj.phone, obj.office.switchboard if obj.office else "")
+        return obj.phone_display
 
 
 @admin.register(ResponsibilityOverview)

@@ -44,8 +44,7 @@ def _fold_line(line):
 
 def vcard(person, *, url):
     """The person's card as UTF-8 text with CRLF line endings."""
-    salutation = person.get_salutation_display() if person.salutation else ""
-    prefixes = ",".join(_escape(p) for p in (str(salutation), person.academic_title) if p)
+    prefixes = ",".join(_escape(p) for p in person.honorific_prefixes)
     lines = [
         "BEGIN:VCARD",
         "VERSION:3.0",
@@ -108,10 +107,8 @@ def json_ld(person, *, url):
     }
     if person.first_name:
         data["givenName"] = person.first_name
-    prefix = " ".join(p for p in (str(person.get_salutation_display()) if person.salutation
-                                  else "", person.academic_title) if p)
-    if prefix:
-        data["honorificPrefix"] = prefix
+    if person.honorific_prefixes:
+        data["honorificPrefix"] = " ".join(person.honorific_prefixes)
     if person.phone:
         data["telephone"] = person.phone
     if person.fax:

@@ -290,6 +290,12 @@ class Person(TranslationTracked):
         salutation = self.get_salutation_display() if self.salutation else ""
         return f"{salutation} {self.name}".strip()
 
+    @property
+    def honorific_prefixes(self):
+        """Salutation and academic title, those that are set: ["Frau", "Dr."]."""
+        salutation = str(self.get_salutation_display()) if self.salutation else ""
+        return [p for p in (salutation, self.academic_title) if p]
+
     def get_absolute_url(self):
         return reverse("contacts:person", kwargs={"slug": self.slug})
 
