@@ -5,7 +5,7 @@ from django.contrib.admin.widgets import AdminTextInputWidget
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
-from integration_site.admin_base import TranslatedAdmin, TranslatedTabularInline
+from translations.admin import TranslatedAdmin, TranslatedTabularInline
 
 from . import selectors
 from .fields import PhoneNumberField

@@ -5,3 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class ContactsConfig(AppConfig):
     name = "contacts"
     verbose_name = _("Ansprechpersonen")
+    # Editors maintain this app's content in full (see core.editors).
+    editor_content = True

@@ -5,7 +5,7 @@ import json
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from integration_site.i18n import field_in_language
+from translations.fallback import field_in_language
 
 # The vCard keeps the official German names: they are what a letter is addressed to.
 ORGANISATION = "Landkreis Leipzig"

@@ -2,21 +2,30 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import site_language
+
+
+def _site(code):
+    language = site_language(code)
+    return (code, language.name, language.endonym, language.is_rtl)
+
+
 # (code, name in the reader's language, endonym, right-to-left). Covers the main countries
-# of origin in Saxony; editors who need another language ask the site's maintainers.
+# of origin in Saxony; editors who need another language ask the site's maintainers. The
+# site's own languages are described by the language table.
 SPOKEN_LANGUAGES = [
-    ("de", _("Deutsch"), "Deutsch", False),
-    ("en", _("Englisch"), "English", False),
-    ("ar", _("Arabisch"), "العربية", True),
-    ("fa", _("Persisch (Farsi)"), "فارسی", True),
+    _site("de"),
+    _site("en"),
+    _site("ar"),
+    _site("fa"),
     ("prs", _("Dari"), "دری", True),
     ("ps", _("Paschtu"), "پښتو", True),
     ("ckb", _("Kurdisch (Sorani)"), "کوردی", True),
     ("kmr", _("Kurdisch (Kurmandschi)"), "Kurmancî", False),
-    ("uk", _("Ukrainisch"), "Українська", False),
-    ("ru", _("Russisch"), "Русский", False),
-    ("tr", _("Türkisch"), "Türkçe", False),
-    ("es", _("Spanisch"), "Español", False),
+    _site("uk"),
+    _site("ru"),
+    _site("tr"),
+    _site("es"),
     ("fr", _("Französisch"), "Français", False),
     ("ka", _("Georgisch"), "ქართული", False),
     ("ti", _("Tigrinya"), "ትግርኛ", False),

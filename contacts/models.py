@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from integration_site.translation_state import TranslationTracked
+from translations.models import TranslationTracked
 
 from . import languages, phones
 from .fields import LanguagesField, PhoneNumberField, PostalCodesField

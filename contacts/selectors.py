@@ -34,9 +34,9 @@ def _teams_of(people):
     return teams
 
 
-def office_page_context():
-    """What the Koordinierungsstelle page shows from this app: the teams, tasks and people."""
-    return {"contact_teams": _teams_of(_published_people())}
+def office_teams():
+    """The teams with their tasks and published people, as the office page lists them."""
+    return _teams_of(_published_people())
 
 
 def contacts_overview(*, language=""):

@@ -1,15 +1,9 @@
-from django.contrib.sitemaps import Sitemap
-
-from integration_site.sitemaps import StaticViewSitemap
+from core.sitemaps import LanguageSitemap, StaticViewSitemap
 
 from .models import Person
 
 
-class PersonSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
-
+class PersonSitemap(LanguageSitemap):
     def items(self):
         return Person.objects.published().order_by("pk")
 

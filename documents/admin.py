@@ -10,10 +10,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from integration_site.admin_base import TranslatedAdmin
-from integration_site.downloads import serve_stored_file
-from integration_site.formats import format_size
-from integration_site.i18n import SOURCE_LANGUAGE
+from core.downloads import serve_stored_file
+from core.formats import format_size
+from core.languages import SOURCE_LANGUAGE
+from translations.admin import TranslatedAdmin
 
 from .filetypes import FILE_TYPES
 from .inspection import inspect_upload

@@ -5,3 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class DocumentsConfig(AppConfig):
     name = "documents"
     verbose_name = _("Dokumente")
+    # Editors maintain this app's content in full (see core.editors).
+    editor_content = True

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from integration_site.formats import format_size
+from core.formats import format_size
 
 from .filetypes import FILE_TYPES
 

@@ -6,9 +6,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from integration_site.fields import RichTextField
-from integration_site.i18n import SOURCE_LANGUAGE, language_codes
-from integration_site.translation_state import TranslationTracked
+from core.languages import SOURCE_LANGUAGE, language_codes
+from core.richtext import RichTextField
+from translations.models import TranslationTracked
 
 
 class Category(TranslationTracked):

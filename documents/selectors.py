@@ -4,8 +4,6 @@ from dataclasses import dataclass
 
 from django.db.models import F, ManyToManyRel, Prefetch
 
-from integration_site.i18n import current_language
-
 from .models import Category, Document, DocumentFile, DocumentVersion, file_for_language
 
 # The Koordinierungsstelle page lists the published documents of this category.
@@ -91,10 +89,10 @@ def published_version(*, slug, number):
     ).get()
 
 
-def office_page_context():
-    """What the Koordinierungsstelle page shows from this app (the reports)."""
+def office_reports(*, language):
+    """The published reports on the integration concept, as the office page lists them."""
     reports = Document.objects.published().filter(category__slug=OFFICE_REPORTS_CATEGORY)
-    return {"office_reports": documents_for_display(reports, language=current_language())}
+    return documents_for_display(reports, language=language)
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,10 @@
-from django.contrib.sitemaps import Sitemap
-
-from integration_site.sitemaps import StaticViewSitemap
+from core.sitemaps import LanguageSitemap, StaticViewSitemap
 
 from .models import Document
 
 
-class DocumentSitemap(Sitemap):
+class DocumentSitemap(LanguageSitemap):
     """Each published document's page; the files themselves are not pages."""
-
-    i18n = True
-    alternates = True
-    x_default = True
 
     def items(self):
         return Document.objects.published().order_by("pk")

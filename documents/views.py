@@ -4,8 +4,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from integration_site.downloads import serve_stored_file
-from integration_site.i18n import breadcrumb, current_language
+from core.downloads import serve_stored_file
+from core.languages import current_language
+from translations.fallback import breadcrumb
 
 from . import selectors
 from .forms import DocumentFilterForm

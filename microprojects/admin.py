@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from documents.models import Document
-from integration_site.admin_base import TranslatedAdmin, TranslatedStackedInline
+from translations.admin import TranslatedAdmin, TranslatedStackedInline
 
 from . import selectors, services
 from .models import FundedProject, FundingProgramme, Step, StepDocument

@@ -6,7 +6,7 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from integration_site.i18n import field_in_language
+from translations.fallback import field_in_language
 
 from .formatting import amount_style, format_number
 

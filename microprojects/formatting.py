@@ -2,39 +2,12 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from integration_site.i18n import current_language
-
-NBSP = "\u00a0"
-
-
-class AmountStyle:
-    """How one language writes a euro amount (after CLDR's conventions)."""
-
-    def __init__(self, decimal, group, pattern, min_grouping=1):
-        self.decimal = decimal
-        self.group = group
-        self.pattern = pattern
-        # Spanish writes 5000 but 10.000: grouping starts only from five digits.
-        self.min_grouping = min_grouping
-
-
-# A no-break space keeps "5.000 €" together on one line.
-STYLES = {
-    "de": AmountStyle(",", ".", "{number}" + NBSP + "€"),
-    "en": AmountStyle(".", ",", "€{number}"),
-    # Arabic keeps the amount before the sign with Western digits, as CLDR's Latin-digit
-    # Arabic locales do: the same digits as the dates, years and phone numbers on the page.
-    "ar": AmountStyle(".", ",", "{number}" + NBSP + "€"),
-    "fa": AmountStyle(".", ",", "€{number}"),
-    "uk": AmountStyle(",", NBSP, "{number}" + NBSP + "€"),
-    "ru": AmountStyle(",", NBSP, "{number}" + NBSP + "€"),
-    "tr": AmountStyle(",", ".", "€{number}"),
-    "es": AmountStyle(",", ".", "{number}" + NBSP + "€", min_grouping=2),
-}
+from core.languages import current_language, site_language
 
 
 def amount_style(language=None):
-    return STYLES.get(language or current_language(), STYLES["de"])
+    """The language's amount notation from the language table; no silent German fallback."""
+    return site_language(language or current_language()).amount
 
 
 def _group(digits, separator, min_grouping):

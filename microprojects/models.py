@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
-from integration_site.fields import RichTextField
-from integration_site.translation_state import TranslationTracked
+from core.richtext import RichTextField
+from translations.models import TranslationTracked
 
 LINES_HELP = _("Ein Eintrag pro Zeile, in der Reihenfolge, in der er auf der Seite stehen soll.")
 

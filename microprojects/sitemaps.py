@@ -1,4 +1,4 @@
-from integration_site.sitemaps import StaticViewSitemap
+from core.sitemaps import StaticViewSitemap
 
 sitemaps = {
     "microprojects": StaticViewSitemap(["microprojects:index", "microprojects:funded_projects"]),

@@ -9,7 +9,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from integration_site.i18n import breadcrumb, current_language, field_in_language
+from core.languages import current_language
+from translations.fallback import breadcrumb, field_in_language
 
 from . import exports, selectors
 from .forms import FundedProjectFilterForm
@@ -27,7 +28,7 @@ def index(request):
     programme = _programme()
     if programme is None:
         # The section is in the main navigation, so it answers even before editors fill it.
-        return render(request, "integration_site/coming_soon.html", {
+        return render(request, "pages/coming_soon.html", {
             "title": _("Mikroprojekte"), "breadcrumbs": [{"label": _("Mikroprojekte")}],
         })
     language = current_language()

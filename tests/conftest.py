@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import translation
 
-from integration_site.editors import EDITOR_GROUP
+from core.editors import EDITOR_GROUP
 
 
 @pytest.fixture

@@ -1,25 +1,23 @@
 from django import template
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
-from integration_site.i18n import SOURCE_LANGUAGE, current_language
+from translations.fallback import mark_german
+
+from .. import selectors
 
 register = template.Library()
-
-
-@register.simple_tag
-def de_attrs():
-    """` lang="de" dir="ltr"` for German names and addresses inside another language."""
-    if current_language() == SOURCE_LANGUAGE:
-        return ""
-    return mark_safe(f' lang="{SOURCE_LANGUAGE}" dir="ltr"')  # noqa: S308 - constant text
 
 
 @register.simple_tag
 def person_name(person):
     """"Frau Dr. Anna Richter": the salutation in the reader's language, the name as German."""
     salutation = person.get_salutation_display() if person.salutation else ""
-    if current_language() == SOURCE_LANGUAGE:
-        return f"{salutation} {person.name}".strip()
-    name = format_html('<span lang="{}" dir="ltr">{}</span>', SOURCE_LANGUAGE, person.name)
+    name = mark_german(person.name)
     return format_html("{} {}", salutation, name) if salutation else name
+
+
+@register.inclusion_tag("contacts/_office_teams.html", takes_context=True)
+def office_teams(context):
+    """The office page's teams, tasks and people (the page itself belongs to another app)."""
+    # The page's context (request, language) reaches the included person and file cards.
+    return {**context.flatten(), "contact_teams": selectors.office_teams()}

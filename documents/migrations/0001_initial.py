@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import documents.models
-import integration_site.fields
+import core.richtext
 from django.conf import settings
 from django.db import migrations, models
 
@@ -51,15 +51,15 @@ class Migration(migrations.Migration):
                 ('title_ru', models.CharField(help_text='Wird als Link-Text verwendet, z. B. „Integrationskonzept Teil 1“.', max_length=200, null=True, verbose_name='Titel')),
                 ('title_tr', models.CharField(help_text='Wird als Link-Text verwendet, z. B. „Integrationskonzept Teil 1“.', max_length=200, null=True, verbose_name='Titel')),
                 ('title_es', models.CharField(help_text='Wird als Link-Text verwendet, z. B. „Integrationskonzept Teil 1“.', max_length=200, null=True, verbose_name='Titel')),
-                ('description', integration_site.fields.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', verbose_name='Beschreibung')),
-                ('description_de', integration_site.fields.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', null=True, verbose_name='Beschreibung')),
-                ('description_en', integration_site.fields.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', null=True, verbose_name='Beschreibung')),
-                ('description_ar', integration_site.fields.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', null=True, verbose_name='Beschreibung')),
-                ('description_fa', integration_site.fields.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', null=True, verbose_name='Beschreibung')),
-                ('description_uk', integration_site.fields.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', null=True, verbose_name='Beschreibung')),
-                ('description_ru', integration_site.fields.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', null=True, verbose_name='Beschreibung')),
-                ('description_tr', integration_site.fields.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', null=True, verbose_name='Beschreibung')),
-                ('description_es', integration_site.fields.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', null=True, verbose_name='Beschreibung')),
+                ('description', core.richtext.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', verbose_name='Beschreibung')),
+                ('description_de', core.richtext.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', null=True, verbose_name='Beschreibung')),
+                ('description_en', core.richtext.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', null=True, verbose_name='Beschreibung')),
+                ('description_ar', core.richtext.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', null=True, verbose_name='Beschreibung')),
+                ('description_fa', core.richtext.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', null=True, verbose_name='Beschreibung')),
+                ('description_uk', core.richtext.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', null=True, verbose_name='Beschreibung')),
+                ('description_ru', core.richtext.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', null=True, verbose_name='Beschreibung')),
+                ('description_tr', core.richtext.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', null=True, verbose_name='Beschreibung')),
+                ('description_es', core.richtext.RichTextField(blank=True, help_text='Worum es in dem Dokument geht und für wen es gedacht ist.', null=True, verbose_name='Beschreibung')),
                 ('slug', models.SlugField(help_text='Teil der dauerhaften Download-Adresse /dokumente/[Kurzname]/download/. Kann nach dem Anlegen nicht mehr geändert werden, damit Links nicht brechen.', max_length=100, unique=True, verbose_name='Kurzname für Adressen')),
                 ('year', models.PositiveSmallIntegerField(blank=True, help_text='Jahr der Veröffentlichung. Leer lassen, wenn es nicht bekannt ist.', null=True, verbose_name='Jahr')),
                 ('published_on', models.DateField(blank=True, help_text='Genaues Datum, falls bekannt. Das Jahr wird dann daraus übernommen.', null=True, verbose_name='Erscheinungsdatum')),

@@ -1,21 +1,19 @@
 from django import template
-from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from documents.filetypes import FILE_TYPES
-from integration_site.formats import format_size
-from integration_site.i18n import current_language
+from core.formats import format_size
+from core.languages import current_language, language_name
+
+from .. import selectors
+from ..filetypes import FILE_TYPES
 
 register = template.Library()
 
 
-@register.simple_tag
-def language_name(code):
-    """A language's name in the reader's language, e.g. "Englisch" on a German page."""
-    return dict(settings.LANGUAGES).get(code, code)
+register.simple_tag(language_name)
 
 
 @register.simple_tag
@@ -41,3 +39,11 @@ def download_url_in(document, language):
     """The stable download address in another language, which serves that language's file."""
     with override(language):
         return reverse("documents:download", kwargs={"slug": document.slug})
+
+
+@register.inclusion_tag("documents/_office_reports.html", takes_context=True)
+def office_reports(context):
+    """The office page's reports (the page itself belongs to another app)."""
+    # The page's context (request, language) reaches the included person and file cards.
+    reports = selectors.office_reports(language=current_language())
+    return {**context.flatten(), "office_reports": reports}

@@ -7,7 +7,8 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
+
+from core.languages import SOURCE_LANGUAGE, settings_languages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -40,19 +41,23 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "integration_site",
+    # The shared kernel and the translation machinery come before the apps that use them.
+    "core",
+    "translations",
+    "pages",
     "contacts",
     "documents",
     "microprojects",
+    "demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "integration_site.middleware.SecurityHeadersMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "integration_site.middleware.AdminInGermanMiddleware",
+    "core.middleware.AdminInGermanMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -73,7 +78,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "integration_site.context_processors.site",
+                "core.context_processors.languages",
+                "pages.context_processors.navigation",
             ],
         },
     },
@@ -104,27 +110,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: German is the source; the order is the order of the language switcher.
-LANGUAGE_CODE = "de"
-LANGUAGES = [
-    ("de", _("Deutsch")),
-    ("en", _("Englisch")),
-    ("ar", _("Arabisch")),
-    ("fa", _("Persisch (Farsi)")),
-    ("uk", _("Ukrainisch")),
-    ("ru", _("Russisch")),
-    ("tr", _("Türkisch")),
-    ("es", _("Spanisch")),
-]
+# Languages come from one table (core/languages.py): German is the source; the table's order
+# is the order of the language switcher.
+LANGUAGE_CODE = SOURCE_LANGUAGE
+LANGUAGES = settings_languages()
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Our corrections to Django's date formats for some languages; the rest come from Django.
-FORMAT_MODULE_PATH = ["integration_site.locale_formats"]
+FORMAT_MODULE_PATH = ["core.locale_formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"
 # Content falls back to German, and the templates mark such text as German.
-MODELTRANSLATION_DEFAULT_LANGUAGE = "de"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("de",)
+MODELTRANSLATION_DEFAULT_LANGUAGE = SOURCE_LANGUAGE
+MODELTRANSLATION_FALLBACK_LANGUAGES = (SOURCE_LANGUAGE,)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))

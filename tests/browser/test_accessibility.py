@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 
-from tests.pages import sitemap_paths
+from tests.site_urls import sitemap_paths
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from integration_site.models import Page
+from pages.models import Page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +21,7 @@ def test_editor_switches_the_language_of_the_input_fields(page, live_server, edi
                                                            demo_content):
     _log_in(page, live_server, editor)
     imprint = Page.objects.get(key=Page.Key.IMPRINT)
-    page.goto(f"/admin/integration_site/page/{imprint.pk}/change/")
+    page.goto(f"/admin/pages/page/{imprint.pk}/change/")
     tabs = page.locator(".translation-tabs button")
     assert tabs.count() == len(settings.LANGUAGES)
     assert page.locator("#id_title_de").is_visible()
@@ -38,7 +38,7 @@ def test_a_language_with_an_error_is_marked_and_opened_first(page, live_server, 
                                                               demo_content):
     _log_in(page, live_server, editor)
     imprint = Page.objects.get(key=Page.Key.IMPRINT)
-    page.goto(f"/admin/integration_site/page/{imprint.pk}/change/")
+    page.goto(f"/admin/pages/page/{imprint.pk}/change/")
     page.locator("#id_title_de").fill("")
     with page.expect_navigation():
         page.locator("input[name=_continue]").click()

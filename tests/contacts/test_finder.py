@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.pages import heading_levels, parse_html, skipped_heading_levels
+from tests.site_urls import heading_levels, parse_html, skipped_heading_levels
 
 from .factories import MunicipalityFactory, PersonFactory, TeamFactory
 
@@ -248,7 +248,7 @@ def test_finder_in_arabic_marks_german_town_names(client, coordinators):
     response = client.get("/ar/ansprechpersonen/zustaendigkeitsfinder/", {"ort": "04552"})
     content = response.content.decode()
     assert '<span lang="de" dir="ltr">Borna</span>' in content
-    assert '<html lang="ar" dir="rtl">' in content
+    assert '<html lang="ar" dir="rtl" data-script="Arab">' in content
 
 
 def test_shared_postal_codes_of_the_demo_list_every_town(client, demo_content):

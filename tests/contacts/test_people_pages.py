@@ -6,7 +6,7 @@ import re
 import pytest
 
 from contacts.models import Municipality, Team
-from tests.pages import XHTML, parse_html
+from tests.site_urls import XHTML, parse_html
 
 from .factories import MunicipalityFactory, OfficeFactory, PersonFactory, TaskFactory, TeamFactory
 

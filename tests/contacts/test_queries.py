@@ -3,7 +3,7 @@
 import pytest
 
 from contacts.models import Municipality
-from integration_site.models import Page
+from pages.models import Page
 
 from .factories import MunicipalityFactory, PersonFactory, TaskFactory, TeamFactory
 

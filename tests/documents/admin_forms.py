@@ -1,6 +1,6 @@
 """Fill in an admin form as a browser would: every field with the value the page shows."""
 
-from tests.pages import XHTML, parse_html
+from tests.site_urls import XHTML, parse_html
 
 
 def form_values(response, form_id="document_form"):

@@ -16,7 +16,7 @@ from tests.microprojects.factories import (
     StepDocumentFactory,
     StepFactory,
 )
-from tests.pages import XHTML, parse_html
+from tests.site_urls import XHTML, parse_html
 
 pytestmark = pytest.mark.django_db
 IMPORT_URL = "/admin/microprojects/fundedproject/import/"

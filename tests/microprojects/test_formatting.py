@@ -27,8 +27,9 @@ def test_amount_is_written_as_the_readers_language_writes_money(language, value,
     assert format_amount(value, language) == expected
 
 
-def test_amount_in_an_unknown_language_falls_back_to_german():
-    assert format_amount(Decimal("5000"), "xx") == f"5.000{NBSP}€"
+def test_amount_in_a_language_missing_from_the_table_fails_instead_of_writing_german():
+    with pytest.raises(LookupError, match="SITE_LANGUAGES"):
+        format_amount(Decimal("5000"), "xx")
 
 
 def test_amount_rounds_half_cents_up():

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from tests.microprojects.factories import FundedProjectFactory, MunicipalityFactory
-from tests.pages import parse_html
+from tests.site_urls import parse_html
 
 pytestmark = pytest.mark.django_db
 URL = "/de/mikroprojekte/gefoerderte-projekte/"

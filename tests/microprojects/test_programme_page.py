@@ -10,7 +10,7 @@ from tests.microprojects.factories import (
     StepDocumentFactory,
     StepFactory,
 )
-from tests.pages import heading_levels, parse_html, skipped_heading_levels
+from tests.site_urls import heading_levels, parse_html, skipped_heading_levels
 
 pytestmark = pytest.mark.django_db
 URL = "/de/mikroprojekte/"

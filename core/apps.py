@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the language checks
+        from .editors import sync_editor_group
+
+        post_migrate.connect(sync_editor_group, dispatch_uid="sync_editor_group")

@@ -1,0 +1,48 @@
+"""Load the demo content of every app; running it again changes nothing."""
+
+from importlib import import_module
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from core.editors import EDITOR_GROUP
+from demo.catalogues import fill_missing
+
+DEMO_EDITOR = "redaktion"
+# Later apps refer to what earlier ones created (a funding programme names its contacts).
+LOAD_ORDER = ("pages", "contacts", "documents", "microprojects")
+
+
+class Command(BaseCommand):
+    help = "Lädt die Demo-Inhalte (Seiten, Hinweise, Ansprechpersonen, Dokumente, Mikroprojekte)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--editor-password",
+            help="Legt außerdem das Demo-Redaktionskonto „redaktion“ mit diesem Passwort an.",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, editor_password=None, **options):
+        for label in LOAD_ORDER:
+            config = apps.get_app_config(label)
+            created = import_module(f"{config.name}.demo").load()
+            self.stdout.write(f"{config.verbose_name}: {created} neu angelegt")
+        filled = fill_missing()
+        self.stdout.write(f"Übersetzungen der Demo-Inhalte: {filled} ergänzt")
+        if editor_password:
+            self._ensure_editor(editor_password)
+
+    def _ensure_editor(self, password):
+        user, created = get_user_model().objects.get_or_create(
+            username=DEMO_EDITOR, defaults={"is_staff": True, "first_name": "Demo",
+                                            "last_name": "Redaktion"},
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+            user.groups.add(Group.objects.get(name=EDITOR_GROUP))
+            self.stdout.write(f"Demo-Redaktionskonto „{DEMO_EDITOR}“ angelegt")

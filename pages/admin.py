@@ -1,0 +1,38 @@
+from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from translations.admin import TranslatedAdmin, TranslatedStackedInline
+
+from .models import Notice, Page, Video
+
+admin.site.site_header = _("Koordinierungsstelle für Integration – Redaktion")
+admin.site.site_title = _("KfI Redaktion")
+admin.site.index_title = _("Inhalte pflegen")
+
+
+class VideoInline(TranslatedStackedInline):
+    model = Video
+    extra = 0
+
+
+@admin.register(Page)
+class PageAdmin(TranslatedAdmin):
+    list_display = ("__str__", "title", "updated_at")
+    inlines = [VideoInline]
+    readonly_fields = ("updated_at",)
+
+    def has_delete_permission(self, request, obj=None):
+        # The fixed pages are linked from every page; they are edited, never deleted.
+        return False
+
+
+@admin.register(Notice)
+class NoticeAdmin(TranslatedAdmin):
+    list_display = ("title", "published_on", "show_until", "is_active", "is_highlighted", "order")
+    list_editable = ("is_active", "order")
+    list_filter = ("is_active", "is_highlighted")
+    search_fields = ("title", "text")
+    date_hierarchy = "published_on"
+    # Editors paste addresses without a scheme; the site links only over HTTPS.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.db.models.signals import pre_save
+
+
+class TranslationsConfig(AppConfig):
+    name = "translations"
+
+    def ready(self):
+        from .status import record_saved_translations
+
+        # Every save of a translated object keeps its translation status honest.
+        pre_save.connect(record_saved_translations, dispatch_uid="record_saved_translations")

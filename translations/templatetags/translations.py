@@ -1,0 +1,63 @@
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from core.richtext import RichTextField
+
+from ..fallback import fallback_note, field_in_language, german_attrs, mark_german, outdated_note
+
+register = template.Library()
+
+
+def _is_rich(obj, field):
+    return isinstance(obj._meta.get_field(field), RichTextField)
+
+
+@register.simple_tag
+def translated(obj, field, block=False):
+    """Render a translated field; German fallback text is marked as German.
+
+    Inline use (titles, names) wraps fallback text in a span; `block=True` renders rich
+    text and puts a one-line notice in the reader's language before the German text.
+    """
+    value, fallback = field_in_language(obj, field)
+    content = mark_safe(value) if _is_rich(obj, field) else value  # noqa: S308 - sanitised on save
+    if not fallback:
+        return format_html("{}{}", outdated_note(obj, field), content) if block else content
+    if not block:
+        return mark_german(content)
+    return format_html(
+        '{}<div{} class="fallback">{}</div>', fallback_note(), german_attrs(), content
+    )
+
+
+@register.simple_tag
+def translated_text(obj, field):
+    """Plain text of a translated field for attributes and <title>, falling back to German."""
+    value, _fallback = field_in_language(obj, field)
+    return value
+
+
+@register.simple_tag
+def translated_list(obj, field):
+    """A one-entry-per-line field as a bulleted list; German fallback marked as German."""
+    value, fallback = field_in_language(obj, field)
+    items = [line.strip().lstrip("-•*").strip() for line in value.splitlines()]
+    items = [item for item in items if item]
+    if not items:
+        return ""
+    entries = format_html_join("", "<li>{}</li>", ((item,) for item in items))
+    note = fallback_note() if fallback else outdated_note(obj, field)
+    return format_html('{}<ul class="bullet-list"{}>{}</ul>', note, german_attrs(fallback), entries)
+
+
+@register.simple_tag
+def german(text):
+    """A German proper name (town, association, address) marked as German in other languages."""
+    return mark_german(text)
+
+
+@register.simple_tag(name="german_attrs")
+def german_attrs_tag(fallback=True):
+    """` lang="de" dir="ltr"` on an element holding German text, inside another language."""
+    return german_attrs(fallback)

@@ -1,0 +1,191 @@
+"""Admin pages for translations: the overview, XLIFF export and the checked XLIFF import."""
+
+import base64
+import secrets
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language_info, gettext_lazy
+from django.utils.translation import gettext as _
+
+from .status import (
+    COMPLETE,
+    MISSING,
+    OUTDATED,
+    TARGETS,
+    object_status,
+    tracked_models,
+)
+from .xliff import apply_import, export_xliff, plan_import
+
+SESSION_KEY = "xliff_import"
+
+
+def _language_choices():
+    return [(code, get_language_info(code)["name_translated"]) for code in TARGETS]
+
+
+class ExportForm(forms.Form):
+    language = forms.ChoiceField(label=gettext_lazy("Zielsprache"), choices=_language_choices)
+    everything = forms.BooleanField(
+        label=gettext_lazy("Alle Texte exportieren, auch vollständig übersetzte"), required=False)
+
+
+class ImportForm(forms.Form):
+    language = forms.ChoiceField(label=gettext_lazy("Zielsprache"), choices=_language_choices)
+    file = forms.FileField(
+        label=gettext_lazy("XLIFF-Datei"),
+        help_text=gettext_lazy("Die übersetzte Datei, wie das Übersetzungsbüro sie liefert "
+                               "(XLIFF 1.2, höchstens 5 MB)."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("Die Datei ist größer als 5 MB."))
+        return upload.read()
+
+
+def _overview_rows():
+    """Per kind of content: how many objects are missing or outdated in each language."""
+    rows = []
+    for model in tracked_models():
+        objects = list(model._default_manager.all())
+        cells = []
+        for code in TARGETS:
+            statuses = [object_status(obj, code)[0] for obj in objects]
+            cells.append({
+                "code": code,
+                "missing": statuses.count(MISSING),
+                "outdated": statuses.count(OUTDATED),
+                "url": reverse("translation_overview_language", args=[code])
+                + f"#{model._meta.label_lower}",
+            })
+        rows.append({"label": model._meta.verbose_name_plural, "total": len(objects),
+                     "cells": cells})
+    return rows
+
+
+def _overview_context(request, import_form=None):
+    return {
+        **admin.site.each_context(request),
+        "title": _("Übersetzungen"),
+        "languages": [get_language_info(code) | {"code": code} for code in TARGETS],
+        "rows": _overview_rows(),
+        "export_form": ExportForm(),
+        "import_form": import_form or ImportForm(),
+    }
+
+
+def _require_translation_rights(request):
+    """Translating touches every kind of content: only editors who may change all of it."""
+    for model in tracked_models():
+        if not request.user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}"):
+            raise PermissionDenied
+
+
+@admin.site.admin_view
+def overview(request):
+    _require_translation_rights(request)
+    return render(request, "admin/translations/overview.html", _overview_context(request))
+
+
+@admin.site.admin_view
+def language_detail(request, language):
+    _require_translation_rights(request)
+    if language not in TARGETS:
+        raise Http404
+    groups = []
+    for model in tracked_models():
+        items = []
+        for obj in model._default_manager.all():
+            status, problems = object_status(obj, language)
+            if status == COMPLETE:
+                continue
+            items.append({
+                "object": obj, "status": status,
+                "fields": [(obj._meta.get_field(f).verbose_name, s) for f, s in problems.items()],
+                "url": _change_url(obj),
+            })
+        groups.append({"anchor": model._meta.label_lower,
+                       "label": model._meta.verbose_name_plural, "items": items})
+    return render(request, "admin/translations/language.html", {
+        **admin.site.each_context(request),
+        "title": _("Offene Übersetzungen: %(language)s")
+        % {"language": get_language_info(language)["name_translated"]},
+        "groups": groups,
+    })
+
+
+def _change_url(obj):
+    meta = obj._meta
+    try:
+        return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
+    except Exception:  # noqa: BLE001 - models edited only as inlines have no page of their own
+        return ""
+
+
+@admin.site.admin_view
+def export(request):
+    _require_translation_rights(request)
+    form = ExportForm(request.GET)
+    if not form.is_valid():
+        messages.error(request, _("Bitte wählen Sie eine Zielsprache."))
+        return redirect("translation_overview")
+    language = form.cleaned_data["language"]
+    data = export_xliff(language, everything=form.cleaned_data["everything"])
+    response = HttpResponse(data, content_type="application/x-xliff+xml; charset=utf-8")
+    scope = "alle" if form.cleaned_data["everything"] else "offen"
+    response["Content-Disposition"] = f'attachment; filename="kfi-{language}-{scope}.xlf"'
+    return response
+
+
+
+
+@admin.site.admin_view
+def import_preview(request):
+    _require_translation_rights(request)
+    if request.method != "POST":
+        return redirect("translation_overview")
+    form = ImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render(request, "admin/translations/overview.html",
+                      _overview_context(request, import_form=form), status=400)
+    data = form.cleaned_data["file"]
+    plan = plan_import(data, language=form.cleaned_data["language"])
+    token = secrets.token_urlsafe(16)
+    if plan.ok and plan.changes:
+        # The exact bytes, whatever their encoding: applying checks the same file again.
+        request.session[SESSION_KEY] = {"token": token, "language": plan.language,
+                                        "data": base64.b64encode(data).decode("ascii")}
+    return render(request, "admin/translations/preview.html", {
+        **admin.site.each_context(request), "title": _("Vorschau des Imports"),
+        "plan": plan, "token": token,
+        "language_name": get_language_info(plan.language)["name_translated"]
+        if plan.language in TARGETS else "",
+    })
+
+
+@admin.site.admin_view
+def import_apply(request):
+    _require_translation_rights(request)
+    stored = request.session.get(SESSION_KEY)
+    if request.method != "POST" or not stored or request.POST.get("token") != stored["token"]:
+        messages.error(request, _("Die Vorschau ist abgelaufen. "
+                                  "Bitte laden Sie die Datei erneut hoch."))
+        return redirect("translation_overview")
+    # Checked again: the German text may have changed since the preview.
+    plan = plan_import(base64.b64decode(stored["data"]), language=stored["language"])
+    if not plan.ok:
+        messages.error(request, _("Die Datei passt nicht mehr zu den Inhalten. "
+                                  "Nichts wurde geändert."))
+        return redirect("translation_overview")
+    count = apply_import(plan)
+    del request.session[SESSION_KEY]
+    messages.success(request, _("%(count)d Übersetzungen wurden übernommen.") % {"count": count})
+    return redirect("translation_overview")
+

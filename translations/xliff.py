@@ -1,0 +1,244 @@
+"""XLIFF 1.2 export and import of content translations, for translation agencies.
+
+One unit per translated field of one object, with a stable id `app.model.pk.field`, the
+German source, the current translation as target, and a note that says where the text
+appears. An import is checked completely before anything is written: a file with an error
+changes nothing; a unit whose German source changed since the export is reported and skipped.
+"""
+
+from dataclasses import dataclass, field
+from xml.etree import ElementTree as ET  # noqa: S405 - only used to write; parsing uses defusedxml
+
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as SafeET
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core.richtext import RichTextField, sanitize_html
+
+from .status import (
+    COMPLETE,
+    MISSING,
+    OUTDATED,
+    SOURCE,
+    TARGETS,
+    field_status,
+    tracked_models,
+    translated_fields,
+)
+
+NS = "urn:oasis:names:tc:xliff:document:1.2"
+# Write XLIFF elements without a prefix, as translation tools expect.
+ET.register_namespace("", NS)
+
+STATE = {MISSING: "needs-translation", OUTDATED: "needs-review-translation", COMPLETE: "translated"}
+
+
+@dataclass
+class Unit:
+    id: str
+    obj: object
+    field: str
+    source: str
+    target: str
+    status: str
+
+    @property
+    def is_rich(self):
+        return isinstance(self.obj._meta.get_field(self.field), RichTextField)
+
+    @property
+    def note(self):
+        meta = self.obj._meta
+        where = _("%(kind)s „%(name)s“, Feld „%(field)s“") % {
+            "kind": meta.verbose_name, "name": self.obj,
+            "field": meta.get_field(self.field).verbose_name,
+        }
+        if hasattr(self.obj, "get_absolute_url"):
+            where += f" – {self.obj.get_absolute_url()}"
+        return where
+
+
+def unit_id(obj, field_name):
+    return f"{obj._meta.app_label}.{obj._meta.model_name}.{obj.pk}.{field_name}"
+
+
+def units_for(language, *, everything=False):
+    """Every translatable text for one language; by default only what is missing or outdated."""
+    units = []
+    for model in tracked_models():
+        for obj in model._default_manager.order_by("pk"):
+            for name in translated_fields(model):
+                status = field_status(obj, name, language)
+                if status is None or (status == COMPLETE and not everything):
+                    continue
+                units.append(Unit(
+                    id=unit_id(obj, name), obj=obj, field=name,
+                    source=getattr(obj, f"{name}_{SOURCE}"),
+                    target=getattr(obj, f"{name}_{language}") or "", status=status,
+                ))
+    return units
+
+
+def export_xliff(language, *, everything=False):
+    """The XLIFF document (bytes, UTF-8) for one target language."""
+    root = ET.Element(f"{{{NS}}}xliff", version="1.2")
+    file_el = ET.SubElement(root, f"{{{NS}}}file", {
+        "original": "kfi-website", "source-language": SOURCE, "target-language": language,
+        "datatype": "html", "tool-id": "kfi-website",
+    })
+    body = ET.SubElement(file_el, f"{{{NS}}}body")
+    for unit in units_for(language, everything=everything):
+        el = ET.SubElement(body, f"{{{NS}}}trans-unit", {
+            "id": unit.id, "resname": unit.id,
+            "datatype": "html" if unit.is_rich else "plaintext",
+        })
+        ET.SubElement(el, f"{{{NS}}}source", {"xml:lang": SOURCE}).text = unit.source
+        target = ET.SubElement(el, f"{{{NS}}}target", {"xml:lang": language,
+                                                       "state": STATE[unit.status]})
+        target.text = unit.target
+        ET.SubElement(el, f"{{{NS}}}note", {"from": "kfi-website"}).text = unit.note
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+@dataclass
+class Change:
+    unit_id: str
+    obj: object
+    field: str
+    old: str
+    new: str
+
+
+@dataclass
+class ImportPlan:
+    language: str = ""
+    changes: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    stale: list = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+def _text(element):
+    """The text of a source/target, inline markup included (tools may split HTML into tags)."""
+    if element is None:
+        return ""
+    inner = (element.text or "") + "".join(
+        ET.tostring(child, encoding="unicode") for child in element
+    )
+    return inner
+
+
+def _same(a, b):
+    return " ".join((a or "").split()) == " ".join((b or "").split())
+
+
+def _resolve(uid):
+    """The object and field a unit id names, or None."""
+    try:
+        app_label, model_name, pk, name = uid.split(".")
+        model = apps.get_model(app_label, model_name)
+    except (ValueError, LookupError):
+        return None
+    if model not in tracked_models() or name not in translated_fields(model):
+        return None
+    # isdigit() alone lets "²" through, which the database lookup then refuses with an error.
+    obj = model._default_manager.filter(pk=pk).first() if pk.isascii() and pk.isdigit() else None
+    return (obj, name) if obj is not None else None
+
+
+def plan_import(data, *, language=None):
+    """Check an XLIFF file completely and say what importing it would change."""
+    plan = ImportPlan(language=language or "")
+    try:
+        root = SafeET.fromstring(data)
+    except (SafeET.ParseError, ValueError) as error:
+        plan.errors.append(_("Die Datei ist kein wohlgeformtes XML: %(error)s") % {"error": error})
+        return plan
+    except DefusedXmlException:
+        plan.errors.append(_("Die Datei enthält nicht erlaubte XML-Bestandteile "
+                             "(DTD oder Entitäten)."))
+        return plan
+    if root.tag != f"{{{NS}}}xliff" or root.get("version") != "1.2":
+        plan.errors.append(_("Die Datei ist keine XLIFF-1.2-Datei."))
+        return plan
+    files = root.findall(f"{{{NS}}}file")
+    if not files:
+        plan.errors.append(_("Die Datei enthält keine Übersetzungen."))
+        return plan
+    seen = set()
+    for file_el in files:
+        source_language = file_el.get("source-language", "")
+        target_language = file_el.get("target-language", "")
+        if source_language.split("-")[0] != SOURCE:
+            plan.errors.append(_("Die Ausgangssprache der Datei ist „%(code)s“, erwartet wird "
+                                 "Deutsch (de).") % {"code": source_language})
+        target_language = target_language.split("-")[0]
+        if target_language not in TARGETS:
+            plan.errors.append(_("Die Zielsprache „%(code)s“ wird auf der Website nicht "
+                                 "angeboten.") % {"code": target_language})
+            continue
+        if plan.language and target_language != plan.language:
+            plan.errors.append(_("Die Datei enthält „%(found)s“, gewählt wurde „%(chosen)s“.")
+                               % {"found": target_language, "chosen": plan.language})
+            continue
+        plan.language = target_language
+        for unit in file_el.iter(f"{{{NS}}}trans-unit"):
+            _plan_unit(plan, unit, seen)
+    return plan
+
+
+def _plan_unit(plan, unit, seen):
+    uid = unit.get("id", "")
+    if uid in seen:
+        plan.errors.append(_("Die Einheit „%(id)s“ kommt doppelt vor.") % {"id": uid})
+        return
+    seen.add(uid)
+    resolved = _resolve(uid)
+    if resolved is None:
+        plan.errors.append(_("Unbekannte Einheit „%(id)s“: Dieser Text existiert auf der "
+                             "Website nicht (mehr).") % {"id": uid})
+        return
+    obj, name = resolved
+    target = _text(unit.find(f"{{{NS}}}target")).strip()
+    if not target:
+        return
+    if not _same(_text(unit.find(f"{{{NS}}}source")), getattr(obj, f"{name}_{SOURCE}")):
+        plan.stale.append(uid)
+        return
+    if isinstance(obj._meta.get_field(name), RichTextField):
+        target = sanitize_html(target)
+    try:
+        # E.g. a title longer than its column: PostgreSQL would refuse it halfway through applying.
+        obj._meta.get_field(f"{name}_{plan.language}").run_validators(target)
+    except ValidationError as error:
+        plan.errors.extend(f"„{uid}“: {message}" for message in error.messages)
+        return
+    old = getattr(obj, f"{name}_{plan.language}") or ""
+    if old == target:
+        plan.unchanged += 1
+        return
+    plan.changes.append(Change(unit_id=uid, obj=obj, field=name, old=old, new=target))
+
+
+@transaction.atomic
+def apply_import(plan):
+    """Write a checked plan in one transaction; returns how many texts changed."""
+    if not plan.ok:
+        raise ValueError("refusing to apply a plan with errors")
+    by_object = {}
+    for change in plan.changes:
+        by_object.setdefault((type(change.obj), change.obj.pk), []).append(change)
+    for (model, pk), changes in by_object.items():
+        obj = model._default_manager.select_for_update().get(pk=pk)
+        for change in changes:
+            setattr(obj, f"{change.field}_{plan.language}", change.new)
+        obj.save()
+    return len(plan.changes)
