@@ -2,6 +2,7 @@
 
 import json
 
+import vobject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
@@ -21,64 +22,51 @@ def _text(obj, field):
 
 # --- vCard 3.0 (RFC 2426): the version phone contact apps import most reliably ---------
 
-def _escape(value):
-    """Escape a text value: backslash, newline, comma and semicolon (RFC 2426 section 4)."""
-    return (str(value).replace("\\", "\\\\").replace("\r\n", "\n").replace("\n", "\\n")
-            .replace(",", "\\,").replace(";", "\\;"))
+def _plain(value):
+    """The value with every line break as a single LF."""
+    # Readers end a content line at a lone CR too; as an LF it is escaped like any line break,
+    # whichever vobject release does the escaping.
+    return str(value).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _fold_line(line):
-    """Fold at 75 octets without splitting a UTF-8 character (RFC 2426 section 2.6)."""
-    parts, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode())
-        limit = 75 if not parts else 74
-        if size + width > limit:
-            parts.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    parts.append(current)
-    return "\r\n ".join(parts)
+def _add(card, name, value, *types):
+    line = card.add(name)
+    line.value = value
+    if types:
+        line.type_param = list(types)
 
 
 def vcard(person, *, url):
     """The person's card as UTF-8 text with CRLF line endings."""
-    prefixes = ",".join(_escape(p) for p in person.honorific_prefixes)
-    lines = [
-        "BEGIN:VCARD",
-        "VERSION:3.0",
-        f"N:{_escape(person.last_name)};{_escape(person.first_name)};;{prefixes};",
-        # "Frau Richter" when there is no first name, else "Dr. Anna Richter".
-        f"FN:{_escape(person.name if person.first_name else str(person))}",
-        f"ORG:{_escape(ORGANISATION)};{_escape(OFFICE_NAME)}",
-    ]
+    card = vobject.vCard()
+    _add(card, "n", vobject.vcard.Name(
+        family=_plain(person.last_name), given=_plain(person.first_name),
+        prefix=[_plain(prefix) for prefix in person.honorific_prefixes]))
+    # "Frau Richter" when there is no first name, else "Dr. Anna Richter".
+    _add(card, "fn", _plain(person.name if person.first_name else str(person)))
+    _add(card, "org", [ORGANISATION, OFFICE_NAME])
     job_title = _text(person, "job_title")
     if job_title:
-        lines.append(f"TITLE:{_escape(job_title)}")
+        _add(card, "title", _plain(job_title))
     if person.team_id:
-        lines.append(f"ROLE:{_escape(_text(person.team, 'name'))}")
-    if person.phone:
-        lines.append(f"TEL;TYPE=WORK,VOICE:{person.phone}")
-    if person.mobile:
-        lines.append(f"TEL;TYPE=WORK,CELL:{person.mobile}")
-    if person.fax:
-        lines.append(f"TEL;TYPE=WORK,FAX:{person.fax}")
+        _add(card, "role", _plain(_text(person.team, "name")))
+    for number, kind in ((person.phone, "VOICE"), (person.mobile, "CELL"), (person.fax, "FAX")):
+        if number:
+            _add(card, "tel", _plain(number), "WORK", kind)
     if person.email:
-        lines.append(f"EMAIL;TYPE=INTERNET,WORK:{person.email}")
+        _add(card, "email", _plain(person.email), "INTERNET", "WORK")
     if person.office_id:
         office = person.office
         extended = ", ".join(p for p in (office.building, person.room and f"Raum {person.room}")
                              if p)
-        address = ";".join(_escape(p) for p in ("", extended, office.street, office.town, "",
-                                                office.postal_code, "Deutschland"))
-        lines.append(f"ADR;TYPE=WORK:{address}")
+        _add(card, "adr", vobject.vcard.Address(
+            extended=_plain(extended), street=_plain(office.street), city=_plain(office.town),
+            code=_plain(office.postal_code), country="Deutschland"), "WORK")
     hours = _text(person, "consultation_hours")
     if hours:
-        lines.append(f"NOTE:{_escape(hours)}")
-    lines.append(f"URL:{url}")
-    lines.append("END:VCARD")
-    return "".join(_fold_line(line) + "\r\n" for line in lines)
+        _add(card, "note", _plain(hours))
+    _add(card, "url", _plain(url))
+    return card.serialize()
 
 
 def vcard_filename(person):

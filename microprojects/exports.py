@@ -1,9 +1,7 @@
-"""Files for download: the funded projects as CSV and the deadline as an iCalendar event."""
+"""Files for download: the funded projects as CSV."""
 
 import csv
-import datetime
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from translations.fallback import field_in_language
@@ -45,49 +43,3 @@ def write_funded_projects_csv(projects, stream, *, language):
             format_number(project.amount, language, cents=True, grouping=False),
             _cell(field_in_language(project, "description", language)[0]),
         ])
-
-
-def _ics_text(value):
-    """Escape text as RFC 5545 requires."""
-    return (str(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\n", "\\n"))
-
-
-def _fold(line):
-    """Lines longer than 75 octets continue on the next line after a space (RFC 5545)."""
-    encoded = line.encode()
-    parts = []
-    limit = 75
-    while len(encoded) > limit:
-        cut = limit
-        while (encoded[cut] & 0xC0) == 0x80:  # never split a UTF-8 character
-            cut -= 1
-        parts.append(encoded[:cut].decode())
-        encoded = encoded[cut:]
-        limit = 74  # continuation lines start with a space
-    parts.append(encoded.decode())
-    return "\r\n ".join(parts)
-
-
-def deadline_ics(*, uid, date, summary, description, url):
-    """A one-day calendar event for the application deadline."""
-    stamp = timezone.now().astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Landkreis Leipzig//Koordinierungsstelle fuer Integration//DE",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "BEGIN:VEVENT",
-        f"UID:{uid}",
-        f"DTSTAMP:{stamp}",
-        f"DTSTART;VALUE=DATE:{date:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{date + datetime.timedelta(days=1):%Y%m%d}",
-        f"SUMMARY:{_ics_text(summary)}",
-        f"DESCRIPTION:{_ics_text(description)}",
-        f"URL:{url}",
-        "TRANSP:TRANSPARENT",
-        "END:VEVENT",
-        "END:VCALENDAR",
-    ]
-    return "".join(_fold(line) + "\r\n" for line in lines)

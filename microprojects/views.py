@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from core.languages import current_language
 from translations.fallback import breadcrumb, field_in_language
 
-from . import exports, selectors
+from . import calendar, exports, selectors
 from .forms import FundedProjectFilterForm
 from .models import FundingProgramme
 
@@ -49,7 +49,7 @@ def deadline_ics(request):
     date = programme.next_deadline(timezone.localdate())
     title = field_in_language(programme, "title")[0]
     page_url = request.build_absolute_uri(reverse("microprojects:index"))
-    body = exports.deadline_ics(
+    body = calendar.deadline_ics(
         uid=f"{programme.slug}-{date:%Y}-stichtag@{request.get_host()}",
         date=date,
         summary=_("Stichtag: %(programme)s") % {"programme": title},

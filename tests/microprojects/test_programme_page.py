@@ -1,6 +1,8 @@
 import datetime
+import re
 from urllib.parse import unquote
 
+import icalendar
 import pytest
 from django.utils import timezone
 
@@ -218,14 +220,77 @@ def test_list_translation_older_than_the_german_text_is_flagged(client):
     assert "<li>Volunteers</li>" in content
 
 
-def test_long_calendar_lines_are_folded_without_splitting_characters():
-    from microprojects.exports import _fold
+def _calendar_event(client, path="/de/mikroprojekte/stichtag.ics"):
+    response = client.get(path)
+    assert response.status_code == 200
+    calendar = icalendar.Calendar.from_ical(response.content)
+    [event] = calendar.walk("VEVENT")
+    return response.content.decode(), calendar, event
 
-    line = "DESCRIPTION:" + "ä" * 100
-    folded = _fold(line).split("\r\n ")
-    assert all(len(part.encode()) <= (75 if index == 0 else 74)
-               for index, part in enumerate(folded))
-    assert "".join(folded) == line
+
+def _property_names(body):
+    """Property names as a lenient reader sees them, which also ends a line at a lone CR or LF."""
+    lines = re.split(r"\r\n|\r|\n", body.replace("\r\n ", ""))
+    return [re.split(r"[;:]", line, maxsplit=1)[0] for line in lines if line]
+
+
+CALENDAR_PROPERTIES = ["BEGIN", "VERSION", "PRODID", "CALSCALE", "METHOD", "BEGIN", "UID",
+                       "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "URL", "TRANSP",
+                       "END", "END"]
+
+
+def test_deadline_calendar_file_keeps_every_property(client, today):
+    today(datetime.date(2025, 11, 1))
+    FundingProgrammeFactory()
+    body, calendar, event = _calendar_event(client)
+    assert sorted(_property_names(body)) == sorted(CALENDAR_PROPERTIES)
+    assert body.endswith("END:VEVENT\r\nEND:VCALENDAR\r\n")
+    assert calendar["PRODID"] == "-//Landkreis Leipzig//Koordinierungsstelle fuer Integration//DE"
+    assert calendar["VERSION"] == "2.0"
+    assert calendar["METHOD"] == "PUBLISH"
+    assert event["UID"] == "mikroprojekte-integration-2026-stichtag@testserver"
+    assert event.decoded("DTSTART") == datetime.date(2026, 10, 31)
+    assert event.decoded("DTEND") == datetime.date(2026, 11, 1)
+    stamp = event.decoded("DTSTAMP")
+    assert stamp.utcoffset() == datetime.timedelta(0)
+    assert abs(timezone.now() - stamp) < datetime.timedelta(minutes=1)
+    assert event["SUMMARY"] == "Stichtag: Mikroprojekte Integration"
+    assert event["DESCRIPTION"] == (
+        "Letzter Tag, um den Antrag per E-Mail an mikroprojekte-kfi@lk-l.de zu schicken. "
+        "Alles Weitere: http://testserver/de/mikroprojekte/")
+    assert event["URL"] == "http://testserver/de/mikroprojekte/"
+    assert event["TRANSP"] == "TRANSPARENT"
+
+
+@pytest.mark.parametrize("line_break", ["\r", "\r\n", "\n"])
+def test_line_breaks_in_calendar_text_add_no_properties(client, today, line_break):
+    today(datetime.date(2025, 11, 1))
+    FundingProgrammeFactory(
+        title_ar=line_break.join(["مشاريع صغيرة", "DTSTART;VALUE=DATE:19990101",
+                                  "URL:https://example.org/", "END:VEVENT"]),
+        submission_email=line_break.join(["mikroprojekte-kfi@lk-l.de", "UID:evil"]),
+    )
+    body, _calendar, event = _calendar_event(client, "/ar/mikroprojekte/stichtag.ics")
+    assert sorted(_property_names(body)) == sorted(CALENDAR_PROPERTIES)
+    assert event.decoded("DTSTART") == datetime.date(2026, 10, 31)
+    assert event["URL"] == "http://testserver/ar/mikroprojekte/"
+    assert event["UID"] == "mikroprojekte-integration-2026-stichtag@testserver"
+    assert ("مشاريع صغيرة\nDTSTART;VALUE=DATE:19990101\nURL:https://example.org/\nEND:VEVENT"
+            in event["SUMMARY"])
+    assert "mikroprojekte-kfi@lk-l.de\nUID:evil" in event["DESCRIPTION"]
+
+
+@pytest.mark.parametrize(("language", "title"), [
+    ("ar", "مشاريع صغيرة للاندماج، لمبادرات المتطوعين والجمعيات؛ منطقة لايبزيغ " * 2),
+    ("uk", "Мікропроєкти інтеграції, для волонтерських ініціатив і товариств; Лейпциг " * 2),
+    ("uk", "Мікропроєкти; інтеграція, Лейпциг"),
+])
+def test_long_calendar_lines_fold_without_splitting_characters(client, today, language, title):
+    today(datetime.date(2025, 11, 1))
+    FundingProgrammeFactory(**{f"title_{language}": title})
+    body, _calendar, event = _calendar_event(client, f"/{language}/mikroprojekte/stichtag.ics")
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+    assert title in event["SUMMARY"]
 
 
 @pytest.mark.parametrize("url", [URL, "/de/mikroprojekte/stichtag.ics",
