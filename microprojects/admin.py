@@ -9,7 +9,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.text import format_lazy
+from django.utils.functional import lazy
+from django.utils.text import format_lazy, get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -17,6 +18,7 @@ from documents.models import Document
 from translations.admin import TranslatedAdmin, TranslatedStackedInline
 
 from . import selectors, services
+from .columns import COLUMNS, PREVIEW_COLUMNS
 from .models import FundedProject, FundingProgramme, Step, StepDocument
 
 MAX_FORMS_PER_STEP = 5
@@ -175,6 +177,15 @@ class FundingProgrammeAdmin(TranslatedAdmin):
                     % {"step": step, "document": document})
 
 
+def _file_help_text():
+    return _("Aus Excel oder LibreOffice als „CSV (Trennzeichen-getrennt)“ gespeichert. Erste "
+             "Zeile: %(required)s; optional %(optional)s.") % {
+        "required": "; ".join(column.label for column in COLUMNS if column.required),
+        "optional": get_text_list([column.label for column in COLUMNS if not column.required],
+                                  _("und")),
+    }
+
+
 class FundedProjectImportForm(forms.Form):
     year = forms.IntegerField(
         label=gettext_lazy("Förderjahr"), min_value=2000, max_value=2100,
@@ -182,10 +193,7 @@ class FundedProjectImportForm(forms.Form):
     )
     file = forms.FileField(
         label=gettext_lazy("CSV-Datei"), required=False,
-        help_text=gettext_lazy(
-            "Aus Excel oder LibreOffice als „CSV (Trennzeichen-getrennt)“ gespeichert. Erste "
-            "Zeile: Projekt; Träger; Stadt oder Gemeinde; Bereich; Betrag; optional Jahr und "
-            "Kurzbeschreibung."),
+        help_text=lazy(_file_help_text, str)(),
     )
     publish = forms.BooleanField(
         label=gettext_lazy("Neue Projekte gleich veröffentlichen"), required=False,
@@ -256,6 +264,7 @@ class FundedProjectAdmin(TranslatedAdmin):
             "title": _("Geförderte Projekte aus CSV importieren"),
             "form": form,
             "result": result,
+            "preview_columns": PREVIEW_COLUMNS,
             "content": content,
             "year": result and form.initial["year"],
             "changelist_url": reverse("admin:microprojects_fundedproject_changelist"),

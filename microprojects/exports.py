@@ -6,17 +6,11 @@ from django.utils.translation import gettext as _
 
 from translations.fallback import field_in_language
 
-from .formatting import amount_style, format_number
+from .columns import COLUMNS
+from .formatting import amount_style
 
 # Excel (which most readers open the file with) needs the BOM to read UTF-8.
 BOM = "\ufeff"
-# Spreadsheets run cells starting with these as formulas; a leading apostrophe keeps them text.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value):
-    value = str(value)
-    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
 
 
 def csv_dialect(language):
@@ -25,8 +19,13 @@ def csv_dialect(language):
 
 
 def csv_header():
-    return [_("Jahr"), _("Projekt"), _("Träger"), _("Stadt oder Gemeinde"), _("Bereich"),
-            _("Betrag (Euro)"), _("Kurzbeschreibung")]
+    return [_(column.heading) for column in COLUMNS]
+
+
+def _value(project, column, language):
+    if column.translated:
+        return field_in_language(project, column.key, language)[0]
+    return getattr(project, column.key)
 
 
 def write_funded_projects_csv(projects, stream, *, language):
@@ -35,11 +34,5 @@ def write_funded_projects_csv(projects, stream, *, language):
     writer.writerow(csv_header())
     for project in projects:
         writer.writerow([
-            project.year,
-            _cell(field_in_language(project, "title", language)[0]),
-            _cell(project.organisation),
-            _cell(project.municipality.name),
-            project.get_category_display(),
-            format_number(project.amount, language, cents=True, grouping=False),
-            _cell(field_in_language(project, "description", language)[0]),
+            column.write(_value(project, column, language), language) for column in COLUMNS
         ])

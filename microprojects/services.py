@@ -2,33 +2,15 @@
 
 import csv
 import io
-import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from contacts.models import Municipality
-
+from .columns import COLUMNS, PREVIEW_COLUMNS, CellError, ReadContext, columns_by_heading, normalise
+from .columns import parse_amount as parse_amount  # where callers have always found it
 from .models import FundedProject
-
-# Header names editors may use in their spreadsheet; the first is the one error messages name.
-# They are compared normalised (lower case, no punctuation).
-COLUMNS = {
-    "year": ("Jahr", "Förderjahr"),
-    "title": ("Projekt", "Projekttitel", "Titel"),
-    "organisation": ("Träger", "Organisation", "Verein", "Antragsteller"),
-    "municipality": ("Stadt oder Gemeinde", "Stadt/Gemeinde", "Gemeinde", "Stadt", "Kommune",
-                     "Ort"),
-    "category": ("Bereich", "Kategorie"),
-    "amount": ("Betrag", "Betrag (Euro)", "Betrag in Euro", "Bewilligter Betrag",
-               "Bewilligter Betrag (Euro)", "Betrag EUR", "Fördersumme"),
-    "description": ("Kurzbeschreibung", "Beschreibung"),
-}
-REQUIRED = ("title", "organisation", "municipality", "category", "amount")
-THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
 
 @dataclass
@@ -37,6 +19,11 @@ class ImportRow:
     project: FundedProject | None = None
     is_update: bool = False
     errors: list = field(default_factory=list)
+
+    @property
+    def preview(self):
+        """The row's cells as the preview table shows them."""
+        return [column.show(getattr(self.project, column.field)) for column in PREVIEW_COLUMNS]
 
 
 @dataclass
@@ -64,43 +51,14 @@ def decode_csv(data):
         return data.decode("cp1252", errors="replace")
 
 
-def _normalise(header):
-    return re.sub(r"[^\wäöüß ]+", "", header.strip().lower()).replace("  ", " ").strip()
-
-
 def _column_map(header):
-    aliases = {_normalise(alias): key for key, names in COLUMNS.items() for alias in names}
-    return {index: aliases[_normalise(name)] for index, name in enumerate(header)
-            if _normalise(name) in aliases}
+    by_heading = columns_by_heading()
+    return {index: by_heading[normalise(name)] for index, name in enumerate(header)
+            if normalise(name) in by_heading}
 
 
-def parse_amount(text):
-    """An amount as spreadsheets write it: 1.234,50 · 1234,5 · 1234.50 · 1.234 € · €1,234.50."""
-    text = re.sub(r"(€|eur(o)?|\s)", "", text.strip(), flags=re.IGNORECASE)
-    if "," in text and "." in text:
-        decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
-        text = text.replace("." if decimal_mark == "," else ",", "")
-        text = text.replace(",", ".")
-    elif "," in text:
-        text = text.replace(",", ".")
-    elif THOUSANDS.match(text):
-        text = text.replace(".", "")
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(text) from None
-    if not value.is_finite():
-        raise ValueError(text)
-    return value
-
-
-def _lookup_tables():
-    municipalities = {m.name.casefold(): m for m in Municipality.objects.all()}
-    categories = {}
-    for value, label in FundedProject.Category.choices:
-        categories[value.casefold()] = value
-        categories[str(label).casefold()] = value
-    return municipalities, categories
+def _identity(project):
+    return tuple(getattr(project, column.field) for column in COLUMNS if column.identifies)
 
 
 def parse_funded_projects_csv(data, *, year):
@@ -117,28 +75,27 @@ def parse_funded_projects_csv(data, *, year):
     if not header:
         result.file_errors.append(_("Die Datei ist leer."))
         return result
-    columns = _column_map(header)
-    missing = [COLUMNS[key][0] for key in REQUIRED if key not in columns.values()]
+    found = _column_map(header)
+    missing = [column.label for column in COLUMNS
+               if column.required and column not in found.values()]
     if missing:
         result.file_errors.append(
             _("Es fehlen Spalten: %(columns)s. Die erste Zeile muss die Spaltennamen enthalten.")
             % {"columns": ", ".join(missing)}
         )
         return result
-    municipalities, categories = _lookup_tables()
-    existing = {
-        (p.title_de, p.organisation): p for p in FundedProject.objects.filter(year=year)
-    }
+    context = ReadContext.for_year(year)
+    existing = {_identity(p): p for p in FundedProject.objects.filter(year=year)}
     seen = {}
     for cells in rows:
         if not any(cell.strip() for cell in cells):
             continue
         row = ImportRow(line=reader.line_num)
-        values = {key: cells[index].strip() for index, key in columns.items() if index < len(cells)}
-        row.project = _build_project(values, row.errors, year=year,
-                                     municipalities=municipalities, categories=categories)
+        texts = {column.key: cells[index].strip() for index, column in found.items()
+                 if index < len(cells)}
+        row.project = _build_project(texts, row.errors, context)
         if row.project is not None:
-            key = (row.project.title_de, row.project.organisation)
+            key = _identity(row.project)
             if key in seen:
                 row.errors.append(_("Das Projekt steht schon in Zeile %(line)s.")
                                   % {"line": seen[key]})
@@ -164,42 +121,22 @@ def _readable_rows(reader, result):
               "geschlossenen Anführungszeichens.")]))
 
 
-def _build_project(values, errors, *, year, municipalities, categories):
-    for key in REQUIRED:
-        if not values.get(key):
-            errors.append(_("„%(column)s“ ist leer.") % {"column": COLUMNS[key][0]})
-    if values.get("year") and values["year"] != str(year):
-        errors.append(_("Das Jahr %(found)s passt nicht zum gewählten Jahr %(year)s.")
-                      % {"found": values["year"], "year": year})
-    municipality = None
-    if values.get("municipality"):
-        municipality = municipalities.get(values["municipality"].casefold())
-        if municipality is None:
-            errors.append(_("Die Stadt oder Gemeinde „%(name)s“ ist nicht bekannt.")
-                          % {"name": values["municipality"]})
-    category = None
-    if values.get("category"):
-        category = categories.get(values["category"].casefold())
-        if category is None:
-            errors.append(
-                _("Den Bereich „%(name)s“ gibt es nicht. Möglich sind: %(choices)s.")
-                % {"name": values["category"],
-                   "choices": ", ".join(str(label) for _value, label in
-                                        FundedProject.Category.choices)}
-            )
-    amount = None
-    if values.get("amount"):
+def _build_project(texts, errors, context):
+    for column in COLUMNS:
+        if column.required and not texts.get(column.key):
+            errors.append(_("„%(column)s“ ist leer.") % {"column": column.label})
+    values = {}
+    for column in COLUMNS:
+        text = texts.get(column.key, "")
+        if column.required and not text:
+            continue
         try:
-            amount = parse_amount(values["amount"])
-        except ValueError:
-            errors.append(_("„%(value)s“ ist kein Betrag.") % {"value": values["amount"]})
+            values[column.field] = column.read(text, context)
+        except CellError as error:
+            errors.append(str(error))
     if errors:
         return None
-    project = FundedProject(
-        year=year, title_de=values["title"], organisation=values["organisation"],
-        municipality=municipality, category=category, amount=amount,
-        description_de=values.get("description", ""),
-    )
+    project = FundedProject(**values)
     try:
         project.full_clean(exclude=["is_published"], validate_unique=False)
     except ValidationError as error:
@@ -211,8 +148,9 @@ def _build_project(values, errors, *, year, municipalities, categories):
 
 
 def _updated(project, imported):
-    for name in ("municipality", "category", "amount", "description_de"):
-        setattr(project, name, getattr(imported, name))
+    for column in COLUMNS:
+        if not column.identifies:
+            setattr(project, column.field, getattr(imported, column.field))
     return project
 
 
