@@ -6,6 +6,7 @@ import vobject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from core.text import normalise_line_breaks
 from translations.fallback import field_in_language
 
 # The vCard keeps the official German names: they are what a letter is addressed to.
@@ -22,12 +23,6 @@ def _text(obj, field):
 
 # --- vCard 3.0 (RFC 2426): the version phone contact apps import most reliably ---------
 
-def _plain(value):
-    """The value with every line break as a single LF."""
-    # Readers end a content line at a lone CR too; as an LF it is escaped like any line break,
-    # whichever vobject release does the escaping.
-    return str(value).replace("\r\n", "\n").replace("\r", "\n")
-
 
 def _add(card, name, value, *types):
     line = card.add(name)
@@ -39,33 +34,49 @@ def _add(card, name, value, *types):
 def vcard(person, *, url):
     """The person's card as UTF-8 text with CRLF line endings."""
     card = vobject.vCard()
-    _add(card, "n", vobject.vcard.Name(
-        family=_plain(person.last_name), given=_plain(person.first_name),
-        prefix=[_plain(prefix) for prefix in person.honorific_prefixes]))
+    _add(
+        card,
+        "n",
+        vobject.vcard.Name(
+            family=normalise_line_breaks(person.last_name),
+            given=normalise_line_breaks(person.first_name),
+            prefix=[normalise_line_breaks(prefix) for prefix in person.honorific_prefixes],
+        ),
+    )
     # "Frau Richter" when there is no first name, else "Dr. Anna Richter".
-    _add(card, "fn", _plain(person.name if person.first_name else str(person)))
+    _add(card, "fn", normalise_line_breaks(person.name if person.first_name else str(person)))
     _add(card, "org", [ORGANISATION, OFFICE_NAME])
     job_title = _text(person, "job_title")
     if job_title:
-        _add(card, "title", _plain(job_title))
+        _add(card, "title", normalise_line_breaks(job_title))
     if person.team_id:
-        _add(card, "role", _plain(_text(person.team, "name")))
+        _add(card, "role", normalise_line_breaks(_text(person.team, "name")))
     for number, kind in ((person.phone, "VOICE"), (person.mobile, "CELL"), (person.fax, "FAX")):
         if number:
-            _add(card, "tel", _plain(number), "WORK", kind)
+            _add(card, "tel", normalise_line_breaks(number), "WORK", kind)
     if person.email:
-        _add(card, "email", _plain(person.email), "INTERNET", "WORK")
+        _add(card, "email", normalise_line_breaks(person.email), "INTERNET", "WORK")
     if person.office_id:
         office = person.office
-        extended = ", ".join(p for p in (office.building, person.room and f"Raum {person.room}")
-                             if p)
-        _add(card, "adr", vobject.vcard.Address(
-            extended=_plain(extended), street=_plain(office.street), city=_plain(office.town),
-            code=_plain(office.postal_code), country="Deutschland"), "WORK")
+        extended = ", ".join(
+            p for p in (office.building, person.room and f"Raum {person.room}") if p
+        )
+        _add(
+            card,
+            "adr",
+            vobject.vcard.Address(
+                extended=normalise_line_breaks(extended),
+                street=normalise_line_breaks(office.street),
+                city=normalise_line_breaks(office.town),
+                code=normalise_line_breaks(office.postal_code),
+                country="Deutschland",
+            ),
+            "WORK",
+        )
     hours = _text(person, "consultation_hours")
     if hours:
-        _add(card, "note", _plain(hours))
-    _add(card, "url", _plain(url))
+        _add(card, "note", normalise_line_breaks(hours))
+    _add(card, "url", normalise_line_breaks(url))
     return card.serialize()
 
 
@@ -74,6 +85,7 @@ def vcard_filename(person):
 
 
 # --- schema.org JSON-LD -----------------------------------------------------------------
+
 
 def json_ld(person, *, url):
     """schema.org Person data for the person page, safe to put inside a <script> element."""
@@ -89,8 +101,10 @@ def json_ld(person, *, url):
         "worksFor": {
             "@type": "GovernmentOrganization",
             "name": gettext("Koordinierungsstelle für Integration"),
-            "parentOrganization": {"@type": "GovernmentOrganization",
-                                   "name": gettext("Landkreis Leipzig")},
+            "parentOrganization": {
+                "@type": "GovernmentOrganization",
+                "name": gettext("Landkreis Leipzig"),
+            },
         },
     }
     if person.first_name:
@@ -119,8 +133,11 @@ def json_ld(person, *, url):
             },
         }
         if office.latitude is not None and office.longitude is not None:
-            place["geo"] = {"@type": "GeoCoordinates", "latitude": float(office.latitude),
-                            "longitude": float(office.longitude)}
+            place["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(office.latitude),
+                "longitude": float(office.longitude),
+            }
         data["workLocation"] = place
     text = json.dumps(data, ensure_ascii=False, indent=2).translate(_SCRIPT_ESCAPES)
     return mark_safe(text)  # noqa: S308 - JSON with <, > and & escaped cannot leave the script

@@ -12,7 +12,7 @@ from microprojects.columns import COLUMNS, normalise
 from microprojects.models import FundedProject
 from tests.microprojects.factories import FundedProjectFactory, MunicipalityFactory
 from tests.microprojects.test_admin import IMPORT_URL, form_data
-from tests.pages import XHTML, parse_html
+from tests.site_urls import XHTML, parse_html
 
 pytestmark = pytest.mark.django_db
 CSV_URL = "/{language}/mikroprojekte/gefoerderte-projekte/export.csv"
