@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import FilterForm
 
-class DocumentFilterForm(forms.Form):
+
+class DocumentFilterForm(FilterForm):
     """The GET filter of the Dokumente page; German parameter names like the paths."""
 
     kategorie = forms.ChoiceField(label=_("Kategorie"), required=False)

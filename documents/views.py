@@ -21,7 +21,7 @@ EARLIER_VERSION_MAX_AGE = 24 * 60 * 60
 def index(request):
     categories, years = selectors.filter_choices()
     form = DocumentFilterForm(request.GET or None, categories=categories, years=years)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = form.filters()
     groups = selectors.document_list(
         category=filters.get("kategorie"), year=filters.get("jahr"), language=current_language(),
     )
@@ -29,7 +29,7 @@ def index(request):
         "form": form,
         "groups": groups,
         "count": sum(len(documents) for _category, documents in groups),
-        "is_filtered": any(filters.values()),
+        "is_filtered": bool(filters),
         "breadcrumbs": [{"label": _("Dokumente")}],
     })
 

@@ -1,6 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import FilterForm
+from translations.fallback import GERMAN_ATTRIBUTES
+
 from .models import FundedProject
 
 
@@ -10,12 +13,12 @@ class GermanNameSelect(forms.Select):
     def create_option(self, *args, **kwargs):
         option = super().create_option(*args, **kwargs)
         if option["value"]:
-            option["attrs"].update({"lang": "de", "dir": "ltr"})
+            option["attrs"].update(GERMAN_ATTRIBUTES)
         return option
 
 
-class FundedProjectFilterForm(forms.Form):
-    """The GET filters above the funded projects table; every field may stay empty."""
+class FundedProjectFilterForm(FilterForm):
+    """The GET filters above the funded projects table."""
 
     year = forms.TypedChoiceField(label=_("Jahr"), required=False, coerce=int, empty_value=None)
     municipality = forms.ModelChoiceField(
@@ -31,10 +34,3 @@ class FundedProjectFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", _("alle Jahre")), *((y, y) for y in years)]
         self.fields["municipality"].queryset = municipalities
-
-    def filters(self):
-        """The valid filter values; a tampered value is ignored rather than an error."""
-        self.is_valid()
-        # Ignored, so not reported either: a select marked invalid with no message misleads.
-        self._errors.clear()
-        return {name: value for name, value in self.cleaned_data.items() if value}

@@ -5,6 +5,18 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+# The file types a video and its captions may have, with the type they are served as.
+MEDIA_TYPES = {
+    ".mp4": "video/mp4",
+    ".m4v": "video/mp4",
+    ".webm": "video/webm",
+    ".vtt": "text/vtt; charset=utf-8",
+}
+
+
+def _suffixes(media_type):
+    return {suffix for suffix, served_as in MEDIA_TYPES.items() if served_as == media_type}
+
 
 def _head(upload, size=64):
     upload.seek(0)
@@ -22,7 +34,9 @@ def validate_video(upload):
     if not (is_mp4 or is_webm):
         raise ValidationError(
             _("Die Datei ist kein Video im Format MP4 oder WebM."), code="not_video")
-    if (is_mp4 and suffix not in {".mp4", ".m4v"}) or (is_webm and suffix != ".webm"):
+    if (is_mp4 and suffix not in _suffixes("video/mp4")) or (
+        is_webm and suffix not in _suffixes("video/webm")
+    ):
         raise ValidationError(
             _("Die Dateiendung passt nicht zum Inhalt der Datei."), code="suffix_mismatch")
 
@@ -30,6 +44,7 @@ def validate_video(upload):
 def validate_webvtt(upload):
     """Captions must be a WebVTT file: UTF-8 text that starts with `WEBVTT`."""
     head = _head(upload, 16).removeprefix(b"\xef\xbb\xbf")
-    if not head.startswith(b"WEBVTT") or Path(upload.name).suffix.lower() != ".vtt":
+    is_vtt = Path(upload.name).suffix.lower() in _suffixes(MEDIA_TYPES[".vtt"])
+    if not head.startswith(b"WEBVTT") or not is_vtt:
         raise ValidationError(
             _("Untertitel müssen eine WebVTT-Datei (.vtt) sein."), code="not_webvtt")

@@ -9,6 +9,7 @@ from core.downloads import serve_stored_file
 from translations.fallback import breadcrumb
 
 from .models import Notice, Page, Video
+from .validators import MEDIA_TYPES
 
 
 def home(request):
@@ -41,10 +42,6 @@ def page(request, key):
     })
 
 
-VIDEO_TYPES = {".mp4": "video/mp4", ".m4v": "video/mp4", ".webm": "video/webm",
-               ".vtt": "text/vtt; charset=utf-8"}
-
-
 @require_safe
 def video_file(request, pk, kind):
     """A sign-language video or its captions, with byte ranges so players can seek."""
@@ -61,7 +58,7 @@ def video_file(request, pk, kind):
     return serve_stored_file(
         request, field_file, size=size, last_modified=modified,
         etag=hashlib.sha256(f"{field_file.name}:{size}:{modified}".encode()).hexdigest()[:32],
-        content_type=VIDEO_TYPES.get(PurePosixPath(field_file.name).suffix.lower(),
+        content_type=MEDIA_TYPES.get(PurePosixPath(field_file.name).suffix.lower(),
                                      "application/octet-stream"),
         filename=PurePosixPath(field_file.name).name, inline=True, max_age=3600,
     )

@@ -13,7 +13,9 @@ from core.languages import SOURCE_LANGUAGE, current_language
 from .models import TranslationTracked
 from .status import OUTDATED, field_status
 
-GERMAN_ATTRS = f' lang="{SOURCE_LANGUAGE}" dir="ltr"'
+# German is written left to right: inside Arabic or Farsi it needs its own direction.
+GERMAN_ATTRIBUTES = {"lang": SOURCE_LANGUAGE, "dir": "ltr"}
+GERMAN_ATTRS = "".join(f' {name}="{value}"' for name, value in GERMAN_ATTRIBUTES.items())
 
 
 def field_in_language(obj, field, language=None):
@@ -68,4 +70,4 @@ def outdated_note(obj, field):
 def breadcrumb(obj, field="title", url=None):
     """A breadcrumb entry for an object's translated field, marked German when it falls back."""
     label, fallback = field_in_language(obj, field)
-    return {"label": label, "url": url, "lang": SOURCE_LANGUAGE if fallback else None}
+    return {"label": label, "url": url, "german": fallback}

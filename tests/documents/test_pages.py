@@ -137,6 +137,15 @@ def test_unknown_filter_value_shows_an_error_summary_and_all_documents(client):
     assert "Bericht" in content
 
 
+def test_unknown_filter_value_leaves_the_valid_filter_in_force(client):
+    DocumentFactory(title_de="Bericht 2019", year=2019)
+    DocumentFactory(title_de="Bericht 2020", year=2020)
+    content = client.get("/de/dokumente/", {"jahr": "2019", "kategorie": "gibt-es-nicht"})
+    content = content.content.decode()
+    assert 'href="#id_kategorie"' in content
+    assert "Bericht 2019" in content and "Bericht 2020" not in content
+
+
 def test_document_page_shows_description_facts_and_preview(client):
     DocumentFactory(slug="teil-2", title_de="Integrationskonzept Teil 2",
                     description_de="<p>Ziele und Handlungsfelder.</p>", year=2019,

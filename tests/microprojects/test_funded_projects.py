@@ -62,6 +62,12 @@ def test_invalid_filter_value_is_ignored(client, projects):
     assert "3 geförderte Projekte" in response.content.decode()
 
 
+def test_invalid_filter_value_leaves_the_valid_filters_in_force(client, projects):
+    content = client.get(URL, {"year": "2024", "category": "nonsense"}).content.decode()
+    assert "2 geförderte Projekte" in content
+    assert "Nachbarschaftsfest" not in content
+
+
 def test_filter_form_is_a_plain_get_form_with_an_apply_button(client, projects):
     response = client.get(URL)
     content = response.content.decode()
@@ -169,7 +175,10 @@ def test_list_queries_do_not_grow_with_projects(client, django_assert_max_num_qu
         assert client.get(CSV_URL).status_code == 200
 
 
-def test_ignored_filter_value_does_not_mark_the_select_invalid(client, projects):
+def test_ignored_filter_value_is_explained_next_to_its_select(client, projects):
     content = client.get(URL, {"year": "1999", "municipality": "abc"}).content.decode()
     assert "3 geförderte Projekte" in content
-    assert "aria-invalid" not in content
+    # Marked invalid only together with a message the select points to.
+    assert 'class="error-summary"' in content and 'href="#id_year"' in content
+    assert 'aria-invalid="true" aria-describedby="id_year_error"' in content
+    assert '<span class="error-message" id="id_year_error">' in content
