@@ -140,10 +140,16 @@ def _same(a, b):
     return " ".join((a or "").split()) == " ".join((b or "").split())
 
 
+# Files exported before the site-wide pages moved out of the project package name their app
+# by its old label; a translation agency may still send such a file back.
+FORMER_APP_LABELS = {"integration_site": "pages"}
+
+
 def _resolve(uid):
     """The object and field a unit id names, or None."""
     try:
         app_label, model_name, pk, name = uid.split(".")
+        app_label = FORMER_APP_LABELS.get(app_label, app_label)
         model = apps.get_model(app_label, model_name)
     except (ValueError, LookupError):
         return None

@@ -93,10 +93,21 @@ def test_wrong_target_language_changes_nothing(page):
     assert "gewählt wurde" in plan.errors[0]
 
 
+def test_file_exported_before_the_pages_app_existed_still_imports(page):
+    old_id = f"integration_site.page.{page.pk}.title"
+    data = export_xliff("ar").replace(
+        f'id="{uid(page, "title")}"'.encode(), f'id="{old_id}"'.encode()
+    )
+    data = translate(data, "ar", {old_id: "الخصوصية"})
+    plan = plan_import(data, language="ar")
+    assert plan.ok, plan.errors
+    assert [(change.obj, change.field) for change in plan.changes] == [(page, "title")]
+
+
 def test_unknown_unit_is_an_error_and_nothing_is_applied(page):
     data = export_xliff("ar").replace(
-        f'id="{uid(page, "title")}"'.encode(), b'id="integration_site.page.99999.title"')
-    data = translate(data, "ar", {"integration_site.page.99999.title": "x",
+        f'id="{uid(page, "title")}"'.encode(), b'id="pages.page.99999.title"')
+    data = translate(data, "ar", {"pages.page.99999.title": "x",
                                   uid(page, "body"): "<p>نص</p>"})
     plan = plan_import(data, language="ar")
     assert not plan.ok
@@ -194,10 +205,10 @@ def test_translation_pages_need_a_staff_login(client, db):
 
 def test_unit_id_with_a_non_ascii_digit_is_unknown_not_a_crash(page):
     data = export_xliff("ar").replace(f'id="{uid(page, "title")}"'.encode(),
-                                      'id="integration_site.page.².title"'.encode())
+                                      'id="pages.page.².title"'.encode())
     plan = plan_import(data, language="ar")
     assert not plan.ok
-    assert any("integration_site.page.².title" in e for e in plan.errors)
+    assert any("pages.page.².title" in e for e in plan.errors)
 
 
 def test_target_longer_than_its_field_is_reported_and_nothing_is_applied(page):
