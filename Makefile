@@ -11,7 +11,7 @@ DEMO_PASSWORD ?= kfi-demo-redaktion
 # Debian packages the project needs; installed when missing (as root, or through sudo).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup system-packages browser messages catalogues lint check-deploy bench clean
+.PHONY: run test setup system-packages browser messages catalogues lint format check-deploy bench clean
 
 run: setup
 	@mkdir -p var
@@ -61,8 +61,20 @@ messages: $(STAMP)
 catalogues: $(STAMP)
 	$(PY) manage.py makemessages --all --no-obsolete --no-location --ignore=.venv --ignore=var
 
+# Templates are every .html file outside the virtualenv and build output.
+TEMPLATES = $$(find . -name '*.html' -not -path './.venv/*' -not -path './var/*' | sort)
+
+# Checks only; `make format` rewrites the files.
 lint: $(STAMP)
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(VENV)/bin/djhtml --check $(TEMPLATES)
+	$(VENV)/bin/djlint --lint $(TEMPLATES)
+
+format: $(STAMP)
+	$(PY) -m ruff check --fix --select I .
+	$(PY) -m ruff format .
+	$(VENV)/bin/djhtml $(TEMPLATES)
 
 check-deploy: $(STAMP)
 	DJANGO_SETTINGS_MODULE=integration_site.settings.prod \
