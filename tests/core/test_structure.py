@@ -78,3 +78,15 @@ def test_no_import_runs_in_a_circle_between_apps():
 
     cycles = [cycle for app in APPS if (cycle := cycle_from(app, app, [app]))]
     assert cycles == []
+
+
+def test_feature_apps_use_only_the_public_surface_of_translations():
+    # The mixin, the admin base and the fallback helpers; status and XLIFF are internals.
+    public = {"translations.models", "translations.admin", "translations.fallback"}
+    used = {
+        module
+        for app in ("pages", "contacts", "documents", "microprojects")
+        for imports in _app_imports(app).get("translations", [])
+        for module in [imports.split(": ")[1]]
+    }
+    assert used <= public, sorted(used - public)
