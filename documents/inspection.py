@@ -28,13 +28,16 @@ MAX_TEXT_CHARS = 500_000
 MAX_UNPACKED_FACTOR = 20
 MAX_MANIFEST_BYTES = 1_000_000
 
+# What the package itself declares: the main part's type (OOXML), the mimetype file (ODF).
 OOXML_MAIN_TYPES = {
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": "docx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": "xlsx",
+    f"{file_type.content_type}.main+xml": kind
+    for kind, file_type in FILE_TYPES.items()
+    if file_type.container == "ooxml"
 }
 ODF_MIMETYPES = {
-    "application/vnd.oasis.opendocument.text": "odt",
-    "application/vnd.oasis.opendocument.spreadsheet": "ods",
+    file_type.content_type: kind
+    for kind, file_type in FILE_TYPES.items()
+    if file_type.container == "odf"
 }
 CONTENT_TYPES_OVERRIDE = "http://schemas.openxmlformats.org/package/2006/content-types Override"
 # Separators and a leading dot: a name that could climb directories or hide a file.

@@ -10,18 +10,26 @@ from core.languages import SOURCE_LANGUAGE, language_codes
 from core.richtext import RichTextField
 from translations.models import TranslationTracked
 
+from .filetypes import FILE_TYPES
+
 
 class Category(TranslationTracked):
     """A group of documents on the Dokumente page, e.g. "Integrationskonzept"."""
 
     title = models.CharField(_("Bezeichnung"), max_length=120)
     slug = models.SlugField(
-        _("Kurzname für Adressen"), max_length=80, unique=True,
-        help_text=_("Erscheint im Filter der Dokumente-Seite in der Adresse. "
-                    "Nur Kleinbuchstaben, Ziffern und Bindestriche."),
+        _("Kurzname für Adressen"),
+        max_length=80,
+        unique=True,
+        help_text=_(
+            "Erscheint im Filter der Dokumente-Seite in der Adresse. "
+            "Nur Kleinbuchstaben, Ziffern und Bindestriche."
+        ),
     )
     order = models.PositiveSmallIntegerField(
-        _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben."),
+        _("Reihenfolge"),
+        default=0,
+        help_text=_("Kleinere Zahlen stehen weiter oben."),
     )
 
     class Meta:
@@ -43,53 +51,80 @@ class Document(TranslationTracked):
     """A report or form that readers download; its file lives in versions."""
 
     title = models.CharField(
-        _("Titel"), max_length=200,
+        _("Titel"),
+        max_length=200,
         help_text=_("Wird als Link-Text verwendet, z. B. „Integrationskonzept Teil 1“."),
     )
     description = RichTextField(
-        _("Beschreibung"), blank=True,
+        _("Beschreibung"),
+        blank=True,
         help_text=_("Worum es in dem Dokument geht und für wen es gedacht ist."),
     )
     slug = models.SlugField(
-        _("Kurzname für Adressen"), max_length=100, unique=True,
-        help_text=_("Teil der dauerhaften Download-Adresse /dokumente/[Kurzname]/download/. "
-                    "Kann nach dem Anlegen nicht mehr geändert werden, damit Links "
-                    "nicht brechen."),
+        _("Kurzname für Adressen"),
+        max_length=100,
+        unique=True,
+        help_text=_(
+            "Teil der dauerhaften Download-Adresse /dokumente/[Kurzname]/download/. "
+            "Kann nach dem Anlegen nicht mehr geändert werden, damit Links "
+            "nicht brechen."
+        ),
     )
     category = models.ForeignKey(
-        Category, on_delete=models.PROTECT, related_name="documents",
+        Category,
+        on_delete=models.PROTECT,
+        related_name="documents",
         verbose_name=_("Kategorie"),
     )
     year = models.PositiveSmallIntegerField(
-        _("Jahr"), null=True, blank=True,
+        _("Jahr"),
+        null=True,
+        blank=True,
         help_text=_("Jahr der Veröffentlichung. Leer lassen, wenn es nicht bekannt ist."),
     )
     published_on = models.DateField(
-        _("Erscheinungsdatum"), null=True, blank=True,
+        _("Erscheinungsdatum"),
+        null=True,
+        blank=True,
         help_text=_("Genaues Datum, falls bekannt. Das Jahr wird dann daraus übernommen."),
     )
     is_published = models.BooleanField(
-        _("veröffentlicht"), default=False,
+        _("veröffentlicht"),
+        default=False,
         help_text=_("Nur veröffentlichte Dokumente erscheinen auf der Website."),
     )
     show_earlier_versions = models.BooleanField(
-        _("frühere Fassungen zeigen"), default=False,
-        help_text=_("Zeigt auf der Seite des Dokuments auch ältere Fassungen zum Herunterladen, "
-                    "z. B. bei Berichten. Bei Formularen meist nicht sinnvoll."),
+        _("frühere Fassungen zeigen"),
+        default=False,
+        help_text=_(
+            "Zeigt auf der Seite des Dokuments auch ältere Fassungen zum Herunterladen, "
+            "z. B. bei Berichten. Bei Formularen meist nicht sinnvoll."
+        ),
     )
     order = models.PositiveSmallIntegerField(
-        _("Reihenfolge"), default=0,
+        _("Reihenfolge"),
+        default=0,
         help_text=_("Reihenfolge innerhalb der Kategorie; kleinere Zahlen stehen weiter oben."),
     )
     current_version = models.ForeignKey(
-        "DocumentVersion", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "DocumentVersion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         # Moved only by the services, which also date the change for Last-Modified.
-        editable=False, verbose_name=_("aktuelle Fassung"),
-        help_text=_("Diese Fassung wird unter der dauerhaften Adresse ausgeliefert. "
-                    "Wählen Sie eine ältere, um zu ihr zurückzukehren."),
+        editable=False,
+        verbose_name=_("aktuelle Fassung"),
+        help_text=_(
+            "Diese Fassung wird unter der dauerhaften Adresse ausgeliefert. "
+            "Wählen Sie eine ältere, um zu ihr zurückzukehren."
+        ),
     )
     current_since = models.DateTimeField(
-        _("aktuelle Fassung gilt seit"), null=True, blank=True, editable=False,
+        _("aktuelle Fassung gilt seit"),
+        null=True,
+        blank=True,
+        editable=False,
     )
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
 
@@ -120,16 +155,25 @@ class DocumentVersion(models.Model):
     """One upload of a document: the files as they were at that moment, never changed."""
 
     document = models.ForeignKey(
-        Document, on_delete=models.CASCADE, related_name="versions", verbose_name=_("Dokument"),
+        Document,
+        on_delete=models.CASCADE,
+        related_name="versions",
+        verbose_name=_("Dokument"),
     )
     number = models.PositiveIntegerField(_("Fassung"))
     created_at = models.DateTimeField(_("hochgeladen am"))
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("hochgeladen von"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("hochgeladen von"),
     )
     note = models.CharField(
-        _("Anmerkung"), max_length=200, blank=True,
+        _("Anmerkung"),
+        max_length=200,
+        blank=True,
         help_text=_("Was sich geändert hat, z. B. „Formular für 2023“."),
     )
 
@@ -145,8 +189,9 @@ class DocumentVersion(models.Model):
         return _("Fassung %(number)s") % {"number": self.number}
 
     def get_download_url(self):
-        return reverse("documents:version_download",
-                       kwargs={"slug": self.document.slug, "number": self.number})
+        return reverse(
+            "documents:version_download", kwargs={"slug": self.document.slug, "number": self.number}
+        )
 
 
 def file_for_language(files, language):
@@ -168,24 +213,27 @@ def _storage_name(instance, filename):
 class DocumentFile(models.Model):
     """The file of a version in one language, with what the upload check found out."""
 
-    class Kind(models.TextChoices):
-        PDF = "pdf", "PDF"
-        DOCX = "docx", "DOCX"
-        XLSX = "xlsx", "XLSX"
-        ODT = "odt", "ODT"
-        ODS = "ods", "ODS"
+    # The kinds are the file types the office may publish (documents/filetypes.py).
+    Kind = models.TextChoices(
+        "Kind", [(kind.upper(), (kind, t.label)) for kind, t in FILE_TYPES.items()]
+    )
 
     version = models.ForeignKey(
-        DocumentVersion, on_delete=models.CASCADE, related_name="files",
+        DocumentVersion,
+        on_delete=models.CASCADE,
+        related_name="files",
         verbose_name=_("Fassung"),
     )
     language = models.CharField(
-        _("Sprache der Datei"), max_length=8, choices=settings.LANGUAGES,
+        _("Sprache der Datei"),
+        max_length=8,
+        choices=settings.LANGUAGES,
         default=SOURCE_LANGUAGE,
     )
     file = models.FileField(_("Datei"), upload_to=_storage_name, max_length=200)
     original_name = models.CharField(
-        _("ursprünglicher Dateiname"), max_length=255,
+        _("ursprünglicher Dateiname"),
+        max_length=255,
         help_text=_("Unter diesem Namen speichern Lesende die Datei."),
     )
     kind = models.CharField(_("Dateityp"), max_length=8, choices=Kind.choices)
@@ -194,11 +242,15 @@ class DocumentFile(models.Model):
     page_count = models.PositiveIntegerField(_("Seitenzahl"), null=True, blank=True)
     sha256 = models.CharField(_("SHA-256-Prüfsumme"), max_length=64, db_index=True)
     text = models.TextField(
-        _("enthaltener Text"), blank=True,
+        _("enthaltener Text"),
+        blank=True,
         help_text=_("Aus der PDF-Datei gelesen; dient der Suche."),
     )
     preview = models.FileField(
-        _("Vorschaubild"), upload_to="documents/previews/", max_length=200, blank=True,
+        _("Vorschaubild"),
+        upload_to="documents/previews/",
+        max_length=200,
+        blank=True,
         editable=False,
     )
     created_at = models.DateTimeField(_("hochgeladen am"))
@@ -208,8 +260,9 @@ class DocumentFile(models.Model):
         verbose_name_plural = _("Dateien")
         ordering = ["version", "language"]
         constraints = [
-            models.UniqueConstraint(fields=["version", "language"],
-                                    name="one_file_per_language_and_version"),
+            models.UniqueConstraint(
+                fields=["version", "language"], name="one_file_per_language_and_version"
+            ),
         ]
 
     def __str__(self):
