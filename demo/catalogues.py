@@ -1,10 +1,10 @@
 """Translations of the demo content, kept as one gettext catalogue per language.
 
 Translators work on `demo/translations/<code>.po` with their usual tools:
-the German demo text is the msgid, `<app>.<model>.<field>` the context. After the apps have
-loaded their (German) demo content, `fill_missing()` writes each translation into fields
-that are still empty, so running `load_demo` again – or after an editor's change – never
-overwrites anything.
+the German demo text (as stored from demo/content/) is the msgid, `<app>.<model>.<field>`
+the context. After demo/loaders/ created the German content, `fill_missing()` writes each
+translation into fields that are still empty, so running `load_demo` again – or after an
+editor's change – never overwrites anything.
 """
 
 from pathlib import Path
@@ -30,7 +30,10 @@ def translated_objects():
     for model in translator.get_registered_models():
         if model._meta.abstract or model._meta.proxy:
             continue
-        fields = translated_fields(model)
+        # modeltranslation keeps the fields in a set; declaration order keeps the catalogues
+        # the same from one run to the next.
+        declared = [field.name for field in model._meta.get_fields()]
+        fields = sorted(translated_fields(model), key=declared.index)
         for obj in model._default_manager.order_by("pk"):
             yield model, obj, fields
 
@@ -90,9 +93,12 @@ def write_catalogues():
                 if not source or key in seen:
                     continue
                 seen.add(key)
-                po.append(polib.POEntry(
-                    msgctxt=key[0], msgid=source,
-                    msgstr=getattr(obj, f"{field}_{code}", None) or old.get(key, ""),
-                    comment=f"{model._meta.verbose_name}: {obj}",
-                ))
+                po.append(
+                    polib.POEntry(
+                        msgctxt=key[0],
+                        msgid=source,
+                        msgstr=getattr(obj, f"{field}_{code}", None) or old.get(key, ""),
+                        comment=f"{model._meta.verbose_name}: {obj}",
+                    )
+                )
         po.save(str(path))

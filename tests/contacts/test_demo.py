@@ -4,6 +4,7 @@ from django.core.management import call_command
 
 from contacts.models import Municipality, Office, Person, ResponsibilityOverview, Team
 from contacts.selectors import municipalities_without_responsible_person
+from demo.loaders import contacts as demo_contacts
 
 
 def test_demo_has_the_four_people_of_the_seed_page(demo_content):
@@ -63,6 +64,4 @@ def test_loading_the_demo_twice_changes_nothing(demo_content):
     after = (Person.objects.count(), Municipality.objects.count(), Team.objects.count())
     assert after == before
     assert not person.municipalities.exists()
-    from contacts import demo
-
-    assert demo.load() == 0
+    assert demo_contacts.load() == 0

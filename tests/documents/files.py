@@ -7,7 +7,7 @@ import zipfile
 
 import pypdf
 
-from documents.demo_files import make_docx, make_pdf
+from demo.files import make_docx, make_pdf
 
 _counter = itertools.count(1)
 
@@ -74,24 +74,34 @@ def _ooxml(main_type, part, xml):
 
 
 def xlsx():
-    return _ooxml(SPREADSHEET_MAIN, "xl/workbook.xml",
-                  '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                  f'<sheets><sheet name="Tabelle {next(_counter)}" sheetId="1"/></sheets>'
-                  "</workbook>")
+    return _ooxml(
+        SPREADSHEET_MAIN,
+        "xl/workbook.xml",
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<sheets><sheet name="Tabelle {next(_counter)}" sheetId="1"/></sheets>'
+        "</workbook>",
+    )
 
 
 def docm():
-    return _ooxml(MACRO_WORD_MAIN, "word/document.xml",
-                  '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
-                  '2006/main"><w:body/></w:document>')
+    return _ooxml(
+        MACRO_WORD_MAIN,
+        "word/document.xml",
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
+        '2006/main"><w:body/></w:document>',
+    )
 
 
 def _odf(mimetype):
-    content = ('<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:'
-               f'office:1.0"><office:body>{next(_counter)}</office:body>'
-               "</office:document-content>")
-    return _zip({"content.xml": content, "META-INF/manifest.xml": "<manifest/>"},
-                first_stored=("mimetype", mimetype))
+    content = (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:'
+        f'office:1.0"><office:body>{next(_counter)}</office:body>'
+        "</office:document-content>"
+    )
+    return _zip(
+        {"content.xml": content, "META-INF/manifest.xml": "<manifest/>"},
+        first_stored=("mimetype", mimetype),
+    )
 
 
 def odt():

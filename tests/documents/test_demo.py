@@ -8,15 +8,22 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 
-from documents import demo
+from demo.data import read
+from demo.loaders import documents as demo_documents
 from documents.inspection import inspect_upload
 from documents.models import Category, Document, DocumentFile
 
 pytestmark = pytest.mark.django_db
+# The microprojects app links its steps to the forms of this category by slug.
+MICROPROJECT_FORM_SLUGS = [
+    spec["slug"]
+    for spec in read("documents")["documents"]
+    if spec["category"] == "antragsunterlagen-mikroprojekte"
+]
 
 
 def test_demo_documents_are_real_files_that_pass_the_upload_check():
-    demo.load()
+    demo_documents.load()
     for stored in DocumentFile.objects.all():
         data = stored.file.read()
         inspection = inspect_upload(ContentFile(data, name=stored.original_name))
@@ -34,8 +41,8 @@ def test_demo_has_the_three_reports_and_the_2022_forms():
     reports = Document.objects.published().filter(category__slug="integrationskonzept")
     assert reports.count() == 3
     assert all(r.current_version.files.get().page_count >= 2 for r in reports)
-    forms = Document.objects.published().filter(slug__in=demo.MICROPROJECT_FORM_SLUGS)
-    assert forms.count() == len(demo.MICROPROJECT_FORM_SLUGS) == 10
+    forms = Document.objects.published().filter(slug__in=MICROPROJECT_FORM_SLUGS)
+    assert forms.count() == len(MICROPROJECT_FORM_SLUGS) == 10
     assert Category.objects.get(slug="antragsunterlagen-mikroprojekte").documents.count() == 10
     antrag = Document.objects.get(slug="antrag-mikroprojekte")
     assert antrag.current_version.files.get().kind == "docx"
@@ -43,17 +50,16 @@ def test_demo_has_the_three_reports_and_the_2022_forms():
 
 
 def test_demo_offers_one_form_in_english_too():
-    demo.load()
+    demo_documents.load()
     hinweise = Document.objects.get(slug="hinweise-antragstellung")
-    assert sorted(hinweise.current_version.files.values_list("language", flat=True)) == [
-        "de", "en"]
+    assert sorted(hinweise.current_version.files.values_list("language", flat=True)) == ["de", "en"]
 
 
 def test_loading_the_demo_twice_changes_nothing():
-    first = demo.load()
+    first = demo_documents.load()
     files_before = DocumentFile.objects.count()
     assert first == 15
-    assert demo.load() == 0
+    assert demo_documents.load() == 0
     assert DocumentFile.objects.count() == files_before
 
 

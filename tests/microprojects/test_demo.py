@@ -3,18 +3,24 @@ import datetime
 import pytest
 from django.core.management import call_command
 
+from demo.data import read
+from demo.loaders import microprojects as demo_microprojects
 from documents.models import Document
-from microprojects import demo
 from microprojects.models import FundedProject, FundingProgramme, StepDocument
+
+CONTENT = read("microprojects")
+STEP_FORMS = {slug for step in CONTENT["steps"] for slug in step["documents"]}
 
 
 def test_demo_programme_carries_the_facts_and_the_2025_notice(demo_content):
-    programme = FundingProgramme.objects.get(slug=demo.PROGRAMME_SLUG)
+    programme = FundingProgramme.objects.get(slug=CONTENT["programme"]["slug"])
     assert programme.status == FundingProgramme.Status.PAUSED
     assert programme.status_title_de == "Derzeit keine Mittel verfügbar"
     assert programme.status_date == datetime.date(2025, 2, 17)
     assert (programme.max_amount_per_project, programme.max_amount_per_language_course) == (
-        5000, 1000)
+        5000,
+        1000,
+    )
     assert (programme.deadline_day, programme.deadline_month) == (31, 10)
     assert programme.submission_email == "mikroprojekte-kfi@lk-l.de"
     assert "KomIntAVO" in programme.legal_basis_de
@@ -23,8 +29,7 @@ def test_demo_programme_carries_the_facts_and_the_2025_notice(demo_content):
 
 
 def test_demo_steps_use_every_demo_form_that_exists(demo_content):
-    wanted = {slug for step in demo.STEPS for slug in step["forms"]}
-    existing = set(Document.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+    existing = set(Document.objects.filter(slug__in=STEP_FORMS).values_list("slug", flat=True))
     wired = set(StepDocument.objects.values_list("document__slug", flat=True))
     assert wired == existing
 
@@ -39,12 +44,18 @@ def test_demo_funded_projects_are_labelled_as_examples(demo_content):
 
 
 def test_loading_the_demo_twice_changes_nothing(demo_content):
-    counts = (FundingProgramme.objects.count(), FundedProject.objects.count(),
-              StepDocument.objects.count())
-    assert demo.load() == 0
+    counts = (
+        FundingProgramme.objects.count(),
+        FundedProject.objects.count(),
+        StepDocument.objects.count(),
+    )
+    assert demo_microprojects.load() == 0
     call_command("load_demo", verbosity=0)
-    assert counts == (FundingProgramme.objects.count(), FundedProject.objects.count(),
-                      StepDocument.objects.count())
+    assert counts == (
+        FundingProgramme.objects.count(),
+        FundedProject.objects.count(),
+        StepDocument.objects.count(),
+    )
 
 
 @pytest.mark.parametrize("language", ["de", "en", "ar"])
@@ -70,10 +81,12 @@ def test_start_and_office_pages_link_to_the_programme(client, demo_content, path
 
 
 def test_every_demo_form_of_the_documents_app_belongs_to_a_step():
-    from documents.demo import MICROPROJECT_FORM_SLUGS
-
-    used = {slug for step in demo.STEPS for slug in step["forms"]}
-    assert used == set(MICROPROJECT_FORM_SLUGS)
+    forms = {
+        spec["slug"]
+        for spec in read("documents")["documents"]
+        if spec["category"] == "antragsunterlagen-mikroprojekte"
+    }
+    assert forms == STEP_FORMS
 
 
 def test_demo_wires_all_ten_forms_to_the_steps(demo_content):

@@ -1,6 +1,4 @@
-"""Load the demo content of every app; running it again changes nothing."""
-
-from importlib import import_module
+"""Load the demo content of every app from demo/content/; running it again changes nothing."""
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -10,10 +8,16 @@ from django.db import transaction
 
 from core.editors import EDITOR_GROUP
 from demo.catalogues import fill_missing
+from demo.loaders import contacts, documents, microprojects, pages
 
 DEMO_EDITOR = "redaktion"
 # Later apps refer to what earlier ones created (a funding programme names its contacts).
-LOAD_ORDER = ("pages", "contacts", "documents", "microprojects")
+LOAD_ORDER = (
+    ("pages", pages),
+    ("contacts", contacts),
+    ("documents", documents),
+    ("microprojects", microprojects),
+)
 
 
 class Command(BaseCommand):
@@ -27,10 +31,9 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, editor_password=None, **options):
-        for label in LOAD_ORDER:
-            config = apps.get_app_config(label)
-            created = import_module(f"{config.name}.demo").load()
-            self.stdout.write(f"{config.verbose_name}: {created} neu angelegt")
+        for label, loader in LOAD_ORDER:
+            created = loader.load()
+            self.stdout.write(f"{apps.get_app_config(label).verbose_name}: {created} neu angelegt")
         filled = fill_missing()
         self.stdout.write(f"Übersetzungen der Demo-Inhalte: {filled} ergänzt")
         if editor_password:
@@ -38,8 +41,8 @@ class Command(BaseCommand):
 
     def _ensure_editor(self, password):
         user, created = get_user_model().objects.get_or_create(
-            username=DEMO_EDITOR, defaults={"is_staff": True, "first_name": "Demo",
-                                            "last_name": "Redaktion"},
+            username=DEMO_EDITOR,
+            defaults={"is_staff": True, "first_name": "Demo", "last_name": "Redaktion"},
         )
         if created:
             user.set_password(password)

@@ -56,9 +56,12 @@ def make_pdf(title, sections, *, language="de-DE", drawing=b""):
         1: b"<< /Type /Catalog /Pages 2 0 R /Lang " + _pdf_text(language) + b" >>",
         3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         4: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold "
-           b"/Encoding /WinAnsiEncoding >>",
-        5: b"<< /Title " + _pdf_unicode(title) + b" /Author " + _pdf_unicode(AUTHOR)
-           + b" /Producer (KfI-Demo) >>",
+        b"/Encoding /WinAnsiEncoding >>",
+        5: b"<< /Title "
+        + _pdf_unicode(title)
+        + b" /Author "
+        + _pdf_unicode(AUTHOR)
+        + b" /Producer (KfI-Demo) >>",
     }
     kids = []
     for number, lines in enumerate(pages, start=1):
@@ -66,13 +69,22 @@ def make_pdf(title, sections, *, language="de-DE", drawing=b""):
         for font, size, x, y, text in lines:
             if text:
                 stream += b"BT /%s %d Tf 1 0 0 1 %d %.1f Tm %s Tj ET\n" % (
-                    font.encode(), size, x, y, _pdf_text(text))
+                    font.encode(),
+                    size,
+                    x,
+                    y,
+                    _pdf_text(text),
+                )
         footer = f"Seite {number} von {len(pages)}"
-        stream += b"BT /F1 9 Tf 1 0 0 1 %d %d Tm %s Tj ET\n" % (MARGIN, MARGIN - 20,
-                                                                 _pdf_text(footer))
+        stream += b"BT /F1 9 Tf 1 0 0 1 %d %d Tm %s Tj ET\n" % (
+            MARGIN,
+            MARGIN - 20,
+            _pdf_text(footer),
+        )
         page_id, content_id = 4 + number * 2, 5 + number * 2
-        objects[content_id] = b"<< /Length %d >>\nstream\n" % len(stream) + bytes(stream) \
-            + b"\nendstream"
+        objects[content_id] = (
+            b"<< /Length %d >>\nstream\n" % len(stream) + bytes(stream) + b"\nendstream"
+        )
         objects[page_id] = (
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
             b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>"
@@ -92,8 +104,9 @@ def make_pdf(title, sections, *, language="de-DE", drawing=b""):
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % size)
     for object_id in range(1, size):
         out.write(b"%010d 00000 n \n" % offsets[object_id])
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R /Info 5 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-              % (size, xref))
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R /Info 5 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
+    )
     return out.getvalue()
 
 
@@ -132,8 +145,10 @@ def _docx_paragraph(text, *, size=None, bold=False, language="de-DE"):
         properties += "<w:b/>"
     if size:
         properties += f'<w:sz w:val="{size * 2}"/>'
-    return (f"<w:p><w:r><w:rPr>{properties}</w:rPr>"
-            f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>')
+    return (
+        f"<w:p><w:r><w:rPr>{properties}</w:rPr>"
+        f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+    )
 
 
 def make_docx(title, sections, *, language="de-DE"):
@@ -146,13 +161,17 @@ def make_docx(title, sections, *, language="de-DE"):
         if heading:
             body.append(_docx_paragraph(heading, size=13, bold=True, language=language))
         body += [_docx_paragraph(p, language=language) for p in paragraphs]
-    document = (f'{XML_DECLARATION}<w:document xmlns:w="{W_NS}"><w:body>{"".join(body)}'
-                f'<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>')
+    document = (
+        f'{XML_DECLARATION}<w:document xmlns:w="{W_NS}"><w:body>{"".join(body)}'
+        f'<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>'
+    )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr("[Content_Types].xml", DOCX_CONTENT_TYPES)
         package.writestr("_rels/.rels", DOCX_RELATIONSHIPS)
-        package.writestr("docProps/core.xml", DOCX_CORE.format(
-            title=escape(title), author=escape(AUTHOR), language=language))
+        package.writestr(
+            "docProps/core.xml",
+            DOCX_CORE.format(title=escape(title), author=escape(AUTHOR), language=language),
+        )
         package.writestr("word/document.xml", document)
     return out.getvalue()

@@ -4,6 +4,7 @@ import polib
 import pytest
 from django.core.management import call_command
 
+from demo import catalogues
 from demo.catalogues import catalogue_path, translated_objects
 from translations.status import COMPLETE, TARGETS, object_status
 
@@ -30,11 +31,9 @@ def test_every_demo_text_is_translated_and_current(db, code):
 
 def test_demo_catalogues_match_the_german_demo_texts(db, tmp_path, monkeypatch):
     """A changed German demo text needs its catalogues regenerated (`manage.py demo_catalogues`)."""
-    from demo import catalogues as demo_translations
-
     call_command("load_demo", verbosity=0)
-    monkeypatch.setattr(demo_translations, "CATALOGUES", tmp_path)
-    demo_translations.write_catalogues()
+    monkeypatch.setattr(catalogues, "CATALOGUES", tmp_path)
+    catalogues.write_catalogues()
     fresh = {(e.msgctxt, e.msgid) for e in polib.pofile(str(tmp_path / "en.po"))}
     monkeypatch.undo()
     committed = {(e.msgctxt, e.msgid) for e in polib.pofile(str(catalogue_path("en")))}
