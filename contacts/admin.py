@@ -52,11 +52,15 @@ class OfficeAdmin(TranslatedAdmin):
     list_editable = ("order",)
     fieldsets = [
         (None, {"fields": ("name", "order")}),
-        (_("Adresse"), {"fields": ("street", "building", "postal_code", "town",
-                                   "latitude", "longitude")}),
+        (
+            _("Adresse"),
+            {"fields": ("street", "building", "postal_code", "town", "latitude", "longitude")},
+        ),
         (_("Telefon"), {"fields": ("switchboard",)}),
-        (_("Für Besucherinnen und Besucher"), {"fields": ("opening_hours", "accessibility",
-                                                          "public_transport")}),
+        (
+            _("Für Besucherinnen und Besucher"),
+            {"fields": ("opening_hours", "accessibility", "public_transport")},
+        ),
     ]
 
 
@@ -75,8 +79,12 @@ class MunicipalityAdmin(WarningsMixin, admin.ModelAdmin):
     inlines = [ResponsiblePersonInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related(
-            Prefetch("responsible_people", queryset=Person.objects.order_by("last_name")),
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch("responsible_people", queryset=Person.objects.order_by("last_name")),
+            )
         )
 
     @admin.display(description=_("Postleitzahlen"))
@@ -92,8 +100,16 @@ class MunicipalityAdmin(WarningsMixin, admin.ModelAdmin):
 class PersonAdmin(WarningsMixin, TranslatedAdmin):
     form = PersonAdminForm
     formfield_overrides = {PhoneNumberField: PHONE_WIDGET}
-    list_display = ("__str__", "job_title", "team", "office", "phone_shown", "email",
-                    "is_published", "order")
+    list_display = (
+        "__str__",
+        "job_title",
+        "team",
+        "office",
+        "phone_shown",
+        "email",
+        "is_published",
+        "order",
+    )
     list_editable = ("is_published", "order")
     list_filter = ("is_published", "team", "office")
     list_select_related = ("team", "office")
@@ -105,24 +121,47 @@ class PersonAdmin(WarningsMixin, TranslatedAdmin):
         # Numbers are stored as E.164; editors type them the German way ("03433 241-3431").
         if len(digits) >= 4 and re.fullmatch(r"[\d\s+()/-]+", search_term.strip()):
             needle = "49" + digits[1:] if digits.startswith("0") else digits
-            results |= queryset.filter(Q(phone__contains=needle) | Q(fax__contains=needle)
-                                       | Q(mobile__contains=needle))
+            results |= queryset.filter(
+                Q(phone__contains=needle) | Q(fax__contains=needle) | Q(mobile__contains=needle)
+            )
         return results, may_have_duplicates
+
     prepopulated_fields = {"slug": ("first_name", "last_name")}
     filter_horizontal = ("municipalities",)
     fieldsets = [
-        (_("Name"), {"fields": ("salutation", "academic_title", "first_name", "last_name",
-                                "slug")}),
+        (
+            _("Name"),
+            {"fields": ("salutation", "academic_title", "first_name", "last_name", "slug")},
+        ),
         (_("Aufgabe"), {"fields": ("job_title", "department", "team")}),
-        (_("Erreichbarkeit"), {"fields": ("office", "room", "phone", "fax", "mobile", "email",
-                                          "confirm_email", "consultation_hours", "languages")}),
+        (
+            _("Erreichbarkeit"),
+            {
+                "fields": (
+                    "office",
+                    "room",
+                    "phone",
+                    "fax",
+                    "mobile",
+                    "email",
+                    "confirm_email",
+                    "consultation_hours",
+                    "languages",
+                )
+            },
+        ),
         (_("Foto"), {"fields": ("photo", "photo_alt"), "classes": ("collapse",)}),
-        (_("Zuständigkeit"), {
-            "fields": ("municipalities",),
-            "description": _("Für welche Städte und Gemeinden die Person zuständig ist. "
-                             "Steht die Übersicht der Zuständigkeiten auf „Beispiel“, ist die "
-                             "Zuordnung noch nicht die echte."),
-        }),
+        (
+            _("Zuständigkeit"),
+            {
+                "fields": ("municipalities",),
+                "description": _(
+                    "Für welche Städte und Gemeinden die Person zuständig ist. "
+                    "Steht die Übersicht der Zuständigkeiten auf „Beispiel“, ist die "
+                    "Zuordnung noch nicht die echte."
+                ),
+            },
+        ),
         (_("Veröffentlichung"), {"fields": ("is_published", "order")}),
     ]
 
@@ -137,5 +176,4 @@ class ResponsibilityOverviewAdmin(WarningsMixin, TranslatedAdmin):
 
     def has_add_permission(self, request):
         # One overview for the whole site, and only for staff allowed to add it.
-        return (super().has_add_permission(request)
-                and not ResponsibilityOverview.objects.exists())
+        return super().has_add_permission(request) and not ResponsibilityOverview.objects.exists()

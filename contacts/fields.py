@@ -92,7 +92,8 @@ class PostalCodesFormField(forms.CharField):
         if wrong:
             raise ValidationError(
                 _("Eine Postleitzahl hat genau fünf Ziffern. Bitte prüfen Sie: %(codes)s"),
-                params={"codes": ", ".join(wrong)}, code="invalid_postal_code",
+                params={"codes": ", ".join(wrong)},
+                code="invalid_postal_code",
             )
         # Keep the editor's order (the first code is the main one) without repeats.
         return list(dict.fromkeys(codes))
@@ -111,6 +112,9 @@ class LanguagesField(ListField):
 
     def formfield(self, **kwargs):
         return forms.TypedMultipleChoiceField(
-            choices=languages.CHOICES, required=not self.blank, label=self.verbose_name,
-            help_text=self.help_text, widget=forms.CheckboxSelectMultiple,
+            choices=languages.CHOICES,
+            required=not self.blank,
+            label=self.verbose_name,
+            help_text=self.help_text,
+            widget=forms.CheckboxSelectMultiple,
         )

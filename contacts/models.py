@@ -39,8 +39,10 @@ def validate_image_size(file):
 def validate_slug_not_reserved(value):
     if value in RESERVED_SLUGS:
         raise ValidationError(
-            _("„%(slug)s“ ist schon die Adresse einer anderen Seite. "
-              "Bitte wählen Sie eine andere."),
+            _(
+                "„%(slug)s“ ist schon die Adresse einer anderen Seite. "
+                "Bitte wählen Sie eine andere."
+            ),
             params={"slug": value},
         )
 
@@ -49,21 +51,28 @@ class Team(TranslationTracked):
     """A group of the office with common tasks, e.g. the KOI or the KIK."""
 
     name = models.CharField(
-        _("Name"), max_length=200,
+        _("Name"),
+        max_length=200,
         help_text=_("Zum Beispiel „Kommunale Integrationskoordinatoren“."),
     )
     abbreviation = models.CharField(
-        _("Abkürzung"), max_length=20, unique=True,
+        _("Abkürzung"),
+        max_length=20,
+        unique=True,
         help_text=_("Zum Beispiel „KIK“. Wird hinter dem Namen in Klammern gezeigt."),
     )
     description = models.TextField(
-        _("Beschreibung"), blank=True,
+        _("Beschreibung"),
+        blank=True,
         help_text=_("Ein bis zwei Sätze vor der Liste der Aufgaben."),
     )
     is_general_contact = models.BooleanField(
-        _("allgemeine Ansprechpersonen"), default=False,
-        help_text=_("Der Zuständigkeitsfinder nennt die Personen dieses Teams bei jedem Ort "
-                    "als allgemeinen Kontakt (zum Beispiel die KOI)."),
+        _("allgemeine Ansprechpersonen"),
+        default=False,
+        help_text=_(
+            "Der Zuständigkeitsfinder nennt die Personen dieses Teams bei jedem Ort "
+            "als allgemeinen Kontakt (zum Beispiel die KOI)."
+        ),
     )
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
@@ -79,8 +88,9 @@ class Team(TranslationTracked):
 class Task(TranslationTracked):
     """One task of a team, shown as a bullet point."""
 
-    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="tasks",
-                             verbose_name=_("Team"))
+    team = models.ForeignKey(
+        Team, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("Team")
+    )
     text = models.CharField(_("Aufgabe"), max_length=300)
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
@@ -96,40 +106,60 @@ class Task(TranslationTracked):
 class Office(TranslationTracked):
     """A place people visit: an address with directions and opening hours."""
 
-    name = models.CharField(_("Name"), max_length=200,
-                            help_text=_("Zum Beispiel „Standort Grimma“."))
+    name = models.CharField(
+        _("Name"), max_length=200, help_text=_("Zum Beispiel „Standort Grimma“.")
+    )
     street = models.CharField(_("Straße und Hausnummer"), max_length=200)
-    building = models.CharField(_("Gebäude"), max_length=100, blank=True,
-                                help_text=_("Zum Beispiel „Gebäude 62“."))
+    building = models.CharField(
+        _("Gebäude"), max_length=100, blank=True, help_text=_("Zum Beispiel „Gebäude 62“.")
+    )
     postal_code = models.CharField(_("Postleitzahl"), max_length=5)
     town = models.CharField(_("Ort"), max_length=100)
     latitude = models.DecimalField(
-        _("Breitengrad"), max_digits=8, decimal_places=6, null=True, blank=True,
+        _("Breitengrad"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        help_text=_("Für den Link zur Karte, z. B. 51.237900. Leer lassen: Die Karte sucht "
-                    "dann nach der Adresse."),
+        help_text=_(
+            "Für den Link zur Karte, z. B. 51.237900. Leer lassen: Die Karte sucht "
+            "dann nach der Adresse."
+        ),
     )
     longitude = models.DecimalField(
-        _("Längengrad"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("Längengrad"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     switchboard = PhoneNumberField(
-        _("Telefonzentrale"), blank=True,
-        help_text=_("Zum Beispiel 03433 241-0. Telefonnummern, die damit beginnen, werden "
-                    "mit Bindestrich vor der Durchwahl gezeigt: 03433 241-3431."),
+        _("Telefonzentrale"),
+        blank=True,
+        help_text=_(
+            "Zum Beispiel 03433 241-0. Telefonnummern, die damit beginnen, werden "
+            "mit Bindestrich vor der Durchwahl gezeigt: 03433 241-3431."
+        ),
     )
     accessibility = models.TextField(
-        _("Barrierefreiheit"), blank=True,
+        _("Barrierefreiheit"),
+        blank=True,
         help_text=_("Zum Beispiel: stufenloser Eingang, Aufzug, barrierefreies WC."),
     )
     public_transport = models.TextField(
-        _("Anfahrt mit Bus und Bahn"), blank=True,
+        _("Anfahrt mit Bus und Bahn"),
+        blank=True,
         help_text=_("Haltestellen und Linien in der Nähe."),
     )
     opening_hours = models.TextField(
-        _("Öffnungszeiten"), blank=True,
-        help_text=_("Schreiben Sie Tage und Uhrzeiten aus und nennen Sie Ausnahmen, "
-                    "z. B. „Dienstag 9 bis 12 Uhr und 13 bis 18 Uhr, nicht in den Schulferien“."),
+        _("Öffnungszeiten"),
+        blank=True,
+        help_text=_(
+            "Schreiben Sie Tage und Uhrzeiten aus und nennen Sie Ausnahmen, "
+            "z. B. „Dienstag 9 bis 12 Uhr und 13 bis 18 Uhr, nicht in den Schulferien“."
+        ),
     )
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
@@ -149,8 +179,10 @@ class Office(TranslationTracked):
     def map_url(self):
         """A link to the office on OpenStreetMap: the pin when known, else an address search."""
         if self.latitude is not None and self.longitude is not None:
-            return (f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
-                    f"#map=18/{self.latitude}/{self.longitude}")
+            return (
+                f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+                f"#map=18/{self.latitude}/{self.longitude}"
+            )
         from urllib.parse import urlencode
 
         query = urlencode({"query": f"{self.street}, {self.postal_code} {self.town}"})
@@ -167,12 +199,18 @@ class Municipality(models.Model):
     name = models.CharField(_("Name"), max_length=100, unique=True)
     kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices)
     postal_codes = PostalCodesField(
-        _("Postleitzahlen"), max_length=200, default=list,
-        help_text=_("Alle Postleitzahlen des Ortes, durch Komma getrennt, die wichtigste "
-                    "zuerst, z. B. „04668, 04680“. Mehrere Orte dürfen dieselbe haben."),
+        _("Postleitzahlen"),
+        max_length=200,
+        default=list,
+        help_text=_(
+            "Alle Postleitzahlen des Ortes, durch Komma getrennt, die wichtigste "
+            "zuerst, z. B. „04668, 04680“. Mehrere Orte dürfen dieselbe haben."
+        ),
     )
     official_key = models.CharField(
-        _("Amtlicher Gemeindeschlüssel"), max_length=8, blank=True,
+        _("Amtlicher Gemeindeschlüssel"),
+        max_length=8,
+        blank=True,
         help_text=_("Acht Ziffern, freiwillig. Hilft beim Abgleich mit amtlichen Daten."),
     )
 
@@ -203,79 +241,121 @@ class Person(TranslationTracked):
         MR = "herr", _("Herr")
         __empty__ = _("keine Anrede")
 
-    salutation = models.CharField(_("Anrede"), max_length=10, choices=Salutation.choices,
-                                  blank=True)
-    academic_title = models.CharField(_("Titel"), max_length=50, blank=True,
-                                      help_text=_("Zum Beispiel „Dr.“."))
+    salutation = models.CharField(
+        _("Anrede"), max_length=10, choices=Salutation.choices, blank=True
+    )
+    academic_title = models.CharField(
+        _("Titel"), max_length=50, blank=True, help_text=_("Zum Beispiel „Dr.“.")
+    )
     first_name = models.CharField(
-        _("Vorname"), max_length=100, blank=True,
+        _("Vorname"),
+        max_length=100,
+        blank=True,
         help_text=_("Freiwillig. Ohne Vorname zeigt die Seite „Frau Richter“."),
     )
     last_name = models.CharField(_("Nachname"), max_length=100)
     slug = models.SlugField(
-        _("Adresse der Seite"), max_length=100, unique=True,
+        _("Adresse der Seite"),
+        max_length=100,
+        unique=True,
         validators=[validate_slug_not_reserved],
-        help_text=_("Der letzte Teil der Internetadresse, z. B. „richter“. Nur Kleinbuchstaben, "
-                    "Ziffern und Bindestriche."),
+        help_text=_(
+            "Der letzte Teil der Internetadresse, z. B. „richter“. Nur Kleinbuchstaben, "
+            "Ziffern und Bindestriche."
+        ),
     )
     job_title = models.CharField(
-        _("Aufgabe"), max_length=200,
+        _("Aufgabe"),
+        max_length=200,
         help_text=_("Zum Beispiel „Kommunale Integrationskoordinatorin“."),
     )
     department = models.CharField(
-        _("Fachbereich"), max_length=200, blank=True,
+        _("Fachbereich"),
+        max_length=200,
+        blank=True,
         help_text=_("Zum Beispiel „FB Grundsatzangelegenheiten Soziales“."),
     )
     team = models.ForeignKey(
-        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="people",
+        Team,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
         verbose_name=_("Team"),
     )
     office = models.ForeignKey(
-        Office, on_delete=models.PROTECT, null=True, blank=True, related_name="people",
-        verbose_name=_("Standort"), help_text=_("Wo man die Person besucht."),
+        Office,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("Standort"),
+        help_text=_("Wo man die Person besucht."),
     )
-    room = models.CharField(_("Raum"), max_length=50, blank=True,
-                            help_text=_("Zum Beispiel „2.60“."))
+    room = models.CharField(
+        _("Raum"), max_length=50, blank=True, help_text=_("Zum Beispiel „2.60“.")
+    )
     phone = PhoneNumberField(
-        _("Telefon"), blank=True,
+        _("Telefon"),
+        blank=True,
         help_text=_("Zum Beispiel 03433 241-3431. Wird geprüft und einheitlich gespeichert."),
     )
     fax = PhoneNumberField(_("Fax"), blank=True)
     mobile = PhoneNumberField(_("Mobiltelefon"), blank=True)
     email = models.EmailField(
-        _("E-Mail"), blank=True,
+        _("E-Mail"),
+        blank=True,
         help_text=_("Auch ein gemeinsames Postfach ist möglich, z. B. integrationshilfe@lk-l.de."),
     )
     consultation_hours = models.TextField(
-        _("Sprechzeiten"), blank=True,
-        help_text=_("Schreiben Sie Tage und Uhrzeiten aus und nennen Sie Ausnahmen, "
-                    "z. B. „Donnerstag 9 bis 12 Uhr, nicht in den Schulferien“."),
+        _("Sprechzeiten"),
+        blank=True,
+        help_text=_(
+            "Schreiben Sie Tage und Uhrzeiten aus und nennen Sie Ausnahmen, "
+            "z. B. „Donnerstag 9 bis 12 Uhr, nicht in den Schulferien“."
+        ),
     )
     languages = LanguagesField(
-        _("Sprachen"), max_length=200, blank=True, default=list,
-        help_text=_("In welchen Sprachen die Person beraten kann. So finden Zugewanderte "
-                    "jemanden, der ihre Sprache spricht."),
+        _("Sprachen"),
+        max_length=200,
+        blank=True,
+        default=list,
+        help_text=_(
+            "In welchen Sprachen die Person beraten kann. So finden Zugewanderte "
+            "jemanden, der ihre Sprache spricht."
+        ),
     )
     photo = models.ImageField(
-        _("Foto"), upload_to="contacts/photos/", blank=True,
+        _("Foto"),
+        upload_to="contacts/photos/",
+        blank=True,
         validators=[FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_size],
         help_text=_("Freiwillig. JPEG, PNG oder WebP, höchstens 5 MB."),
     )
     photo_alt = models.CharField(
-        _("Bildbeschreibung"), max_length=200, blank=True,
+        _("Bildbeschreibung"),
+        max_length=200,
+        blank=True,
         help_text=_("Was auf dem Foto zu sehen ist, für Menschen, die es nicht sehen können."),
     )
     municipalities = models.ManyToManyField(
-        Municipality, blank=True, related_name="responsible_people",
+        Municipality,
+        blank=True,
+        related_name="responsible_people",
         verbose_name=_("zuständig für"),
-        help_text=_("Die Städte und Gemeinden, für die die Person zuständig ist. "
-                    "Der Zuständigkeitsfinder zeigt sie dort an."),
+        help_text=_(
+            "Die Städte und Gemeinden, für die die Person zuständig ist. "
+            "Der Zuständigkeitsfinder zeigt sie dort an."
+        ),
     )
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     is_published = models.BooleanField(
-        _("veröffentlicht"), default=True,
-        help_text=_("Nur veröffentlichte Personen erscheinen auf der Website, im "
-                    "Zuständigkeitsfinder und in Visitenkarten."),
+        _("veröffentlicht"),
+        default=True,
+        help_text=_(
+            "Nur veröffentlichte Personen erscheinen auf der Website, im "
+            "Zuständigkeitsfinder und in Visitenkarten."
+        ),
     )
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
 
@@ -343,21 +423,32 @@ class ResponsibilityOverview(TranslationTracked):
     """Settings of the responsibility pages: the optional map and whether the mapping is real."""
 
     is_example = models.BooleanField(
-        _("Zuordnung ist ein Beispiel"), default=False,
-        help_text=_("Eingeschaltet, solange die Zuordnung der Städte und Gemeinden zu den "
-                    "Personen nur ein Beispiel ist. Die Website weist dann darauf hin. "
-                    "Ausschalten, sobald die echte Zuordnung eingetragen ist."),
+        _("Zuordnung ist ein Beispiel"),
+        default=False,
+        help_text=_(
+            "Eingeschaltet, solange die Zuordnung der Städte und Gemeinden zu den "
+            "Personen nur ein Beispiel ist. Die Website weist dann darauf hin. "
+            "Ausschalten, sobald die echte Zuordnung eingetragen ist."
+        ),
     )
     map_image = models.ImageField(
-        _("Übersichtskarte"), upload_to="contacts/maps/", blank=True,
+        _("Übersichtskarte"),
+        upload_to="contacts/maps/",
+        blank=True,
         validators=[FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_size],
-        help_text=_("Freiwillig: eine Karte der Zuständigkeiten als Bild (JPEG, PNG oder WebP). "
-                    "Die Tabelle auf der Website bleibt die Hauptquelle."),
+        help_text=_(
+            "Freiwillig: eine Karte der Zuständigkeiten als Bild (JPEG, PNG oder WebP). "
+            "Die Tabelle auf der Website bleibt die Hauptquelle."
+        ),
     )
     map_alt = models.CharField(
-        _("Bildbeschreibung der Karte"), max_length=300, blank=True,
-        help_text=_("Kurz, was die Karte zeigt, z. B. „Karte des Landkreises Leipzig mit den "
-                    "Zuständigkeitsgebieten“. Die Einzelheiten stehen in der Tabelle."),
+        _("Bildbeschreibung der Karte"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Kurz, was die Karte zeigt, z. B. „Karte des Landkreises Leipzig mit den "
+            "Zuständigkeitsgebieten“. Die Einzelheiten stehen in der Tabelle."
+        ),
     )
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
 
@@ -374,7 +465,7 @@ class ResponsibilityOverview(TranslationTracked):
 
     @property
     def map_format(self):
-        """"PNG", "JPEG" or "WEBP", for the link that opens the full-size map."""
+        """ "PNG", "JPEG" or "WEBP", for the link that opens the full-size map."""
         suffix = PurePosixPath(self.map_image.name).suffix.lstrip(".").upper()
         return "JPEG" if suffix == "JPG" else suffix
 

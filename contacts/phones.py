@@ -51,7 +51,7 @@ def display(e164, switchboard=""):
         # "03433 2410" is the switchboard itself: its trailing 0 stands for "any extension".
         base = board_national[:-1] if board_national.endswith("0") else board_national
         if national.startswith(base) and len(national) > len(base):
-            return f"{base}-{national[len(base):]}"
+            return f"{base}-{national[len(base) :]}"
     return national
 
 

@@ -43,8 +43,11 @@ def contacts_overview(*, language=""):
     """The Ansprechpersonen page: teams with people, or everyone who speaks `language`."""
     people = _published_people()
     spoken = {code for person in people for code in person.languages}
-    language_links = [languages.describe(code) for code, *_rest in languages.SPOKEN_LANGUAGES
-                      if code in spoken and code != "de"]
+    language_links = [
+        languages.describe(code)
+        for code, *_rest in languages.SPOKEN_LANGUAGES
+        if code in spoken and code != "de"
+    ]
     speakers = None
     if language:
         speakers = [person for person in people if language in person.languages]
@@ -73,12 +76,13 @@ def responsibility_overview():
 
 # --- Towns and the Zuständigkeitsfinder -------------------------------------------------
 
+
 def _words(text):
     return " ".join(re.findall(r"\w+", text))
 
 
 def town_name_variants(text):
-    """"Rötha" matches "rotha", "roetha" and "Rötha"; punctuation counts as a space."""
+    """ "Rötha" matches "rotha", "roetha" and "Rötha"; punctuation counts as a space."""
     lowered = text.casefold()
     digraphs = lowered.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
     return {_words(lowered), _words(_fold(lowered)), _words(digraphs)}
@@ -94,8 +98,9 @@ def towns_by_person(municipalities):
     for town in municipalities:
         for person in town.published_people:
             people.setdefault(person.pk, (person, []))[1].append(town)
-    ordered = sorted(people.values(),
-                     key=lambda item: (item[0].order, _fold(item[0].last_name), item[0].pk))
+    ordered = sorted(
+        people.values(), key=lambda item: (item[0].order, _fold(item[0].last_name), item[0].pk)
+    )
     return [{"person": person, "towns": towns} for person, towns in ordered]
 
 
@@ -145,20 +150,24 @@ def find_municipalities(municipalities, *, postal_code="", name=""):
         return FinderAnswer(query=name, by_postal_code=False, matches=exact)
     matches = []
     for town in municipalities:
-        starts = {start for variant in town_name_variants(town.name)
-                  for start in [variant, *_word_tails(variant)]}
+        starts = {
+            start
+            for variant in town_name_variants(town.name)
+            for start in [variant, *_word_tails(variant)]
+        }
         if any(start.startswith(query) for start in starts for query in typed if query):
             matches.append(town)
     return FinderAnswer(query=name, by_postal_code=False, matches=matches)
 
 
 def _word_tails(variant):
-    """"regis breitingen" → "breitingen": a name may be typed from any of its words."""
+    """ "regis breitingen" → "breitingen": a name may be typed from any of its words."""
     words = variant.split(" ")
     return [" ".join(words[i:]) for i in range(1, len(words))]
 
 
 # --- Editors' warnings --------------------------------------------------------------------
+
 
 def municipalities_without_responsible_person():
     """Towns where no published person is responsible, so the finder names nobody there."""
@@ -176,7 +185,7 @@ def _edit_distance(a, b, limit):
         for j in range(1, len(b) + 1):
             cost = a[i - 1] != b[j - 1]
             row[j] = min(previous_row[j] + 1, row[j - 1] + 1, previous_row[j - 1] + cost)
-            if (i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]):
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 row[j] = min(row[j], before[j - 2] + 1)
         if min(row) > limit:
             return limit + 1
@@ -191,6 +200,7 @@ def similar_email_addresses(email, *, exclude_pk=None, max_distance=2):
         in_use = in_use.exclude(pk=exclude_pk)
     addresses = {address.lower() for address in in_use.values_list("email", flat=True)}
     return sorted(
-        address for address in addresses
+        address
+        for address in addresses
         if address != email and _edit_distance(email, address, max_distance) <= max_distance
     )

@@ -21,10 +21,14 @@ def index(request):
     language = request.GET.get("sprache", "")
     if not languages.is_known(language):
         language = ""
-    return render(request, "contacts/index.html", {
-        **selectors.contacts_overview(language=language),
-        "breadcrumbs": [{"label": _("Ansprechpersonen")}],
-    })
+    return render(
+        request,
+        "contacts/index.html",
+        {
+            **selectors.contacts_overview(language=language),
+            "breadcrumbs": [{"label": _("Ansprechpersonen")}],
+        },
+    )
 
 
 def person(request, slug):
@@ -32,12 +36,16 @@ def person(request, slug):
     if found is None:
         raise Http404
     url = request.build_absolute_uri(found.get_absolute_url())
-    return render(request, "contacts/person.html", {
-        "person": found,
-        "json_ld": formats.json_ld(found, url=url),
-        # The German name keeps lang="de" in other languages, as in the heading.
-        "breadcrumbs": [_section_crumb(), {"label": person_name(found)}],
-    })
+    return render(
+        request,
+        "contacts/person.html",
+        {
+            "person": found,
+            "json_ld": formats.json_ld(found, url=url),
+            # The German name keeps lang="de" in other languages, as in the heading.
+            "breadcrumbs": [_section_crumb(), {"label": person_name(found)}],
+        },
+    )
 
 
 def vcard(request, slug):
@@ -45,8 +53,9 @@ def vcard(request, slug):
     if found is None:
         raise Http404
     url = request.build_absolute_uri(found.get_absolute_url())
-    response = HttpResponse(formats.vcard(found, url=url).encode(),
-                            content_type="text/vcard; charset=utf-8")
+    response = HttpResponse(
+        formats.vcard(found, url=url).encode(), content_type="text/vcard; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{formats.vcard_filename(found)}"'
     return response
 
@@ -57,25 +66,33 @@ def finder(request):
     answer = None
     if form.is_bound and form.is_valid():
         answer = selectors.find_municipalities(municipalities, **form.cleaned_data["ort"])
-    return render(request, "contacts/finder.html", {
-        "form": form,
-        "answer": answer,
-        "general_contacts": selectors.general_contacts() if answer else [],
-        "alphabet": selectors.alphabet(municipalities),
-        "municipalities": municipalities,
-        "overview": selectors.responsibility_overview(),
-        "breadcrumbs": [_section_crumb(), {"label": _("Zuständigkeitsfinder")}],
-    })
+    return render(
+        request,
+        "contacts/finder.html",
+        {
+            "form": form,
+            "answer": answer,
+            "general_contacts": selectors.general_contacts() if answer else [],
+            "alphabet": selectors.alphabet(municipalities),
+            "municipalities": municipalities,
+            "overview": selectors.responsibility_overview(),
+            "breadcrumbs": [_section_crumb(), {"label": _("Zuständigkeitsfinder")}],
+        },
+    )
 
 
 def responsibilities(request):
     municipalities = selectors.municipalities_with_people()
-    return render(request, "contacts/responsibilities.html", {
-        "municipalities": municipalities,
-        "by_person": selectors.towns_by_person(municipalities),
-        "overview": selectors.responsibility_overview(),
-        "breadcrumbs": [_section_crumb(), {"label": _("Zuständigkeiten")}],
-    })
+    return render(
+        request,
+        "contacts/responsibilities.html",
+        {
+            "municipalities": municipalities,
+            "by_person": selectors.towns_by_person(municipalities),
+            "overview": selectors.responsibility_overview(),
+            "breadcrumbs": [_section_crumb(), {"label": _("Zuständigkeiten")}],
+        },
+    )
 
 
 def _stream(name, filename):

@@ -18,8 +18,18 @@ RANGE = re.compile(r"^bytes=(\d*)-(\d*)$", re.ASCII)
 MAX_DIGITS = 18
 
 
-def serve_stored_file(request, field_file, *, size, etag, last_modified, content_type,
-                      filename=None, inline=True, max_age=0):
+def serve_stored_file(
+    request,
+    field_file,
+    *,
+    size,
+    etag,
+    last_modified,
+    content_type,
+    filename=None,
+    inline=True,
+    max_age=0,
+):
     """Answer GET or HEAD for a stored file with ETag, Last-Modified, Range and 304."""
     etag = f'"{etag}"'
     last_modified = int(last_modified.timestamp())

@@ -45,38 +45,62 @@ class DocumentAdminForm(forms.ModelForm):
     """The document's fields plus the one-step upload of a new version and the rollback."""
 
     offered_version = forms.ModelChoiceField(
-        label=_("Aktuelle Fassung"), queryset=DocumentVersion.objects.none(), required=False,
+        label=_("Aktuelle Fassung"),
+        queryset=DocumentVersion.objects.none(),
+        required=False,
         # The version the page showed, so saving a page opened before another editor's
         # upload does not silently roll that upload back.
         show_hidden_initial=True,
-        help_text=_("Diese Fassung wird unter der dauerhaften Adresse ausgeliefert. Wählen Sie "
-                    "eine ältere, um zu ihr zurückzukehren. Eine neu hochgeladene Datei wird "
-                    "immer die aktuelle Fassung."),
+        help_text=_(
+            "Diese Fassung wird unter der dauerhaften Adresse ausgeliefert. Wählen Sie "
+            "eine ältere, um zu ihr zurückzukehren. Eine neu hochgeladene Datei wird "
+            "immer die aktuelle Fassung."
+        ),
     )
     upload = forms.FileField(
-        label=_("Neue Datei"), required=False,
-        help_text=_("PDF, DOCX, XLSX, ODT oder ODS. Die Datei wird eine neue Fassung; frühere "
-                    "Fassungen bleiben erhalten. Der Download-Link ändert sich nicht."),
+        label=_("Neue Datei"),
+        required=False,
+        help_text=_(
+            "PDF, DOCX, XLSX, ODT oder ODS. Die Datei wird eine neue Fassung; frühere "
+            "Fassungen bleiben erhalten. Der Download-Link ändert sich nicht."
+        ),
     )
     upload_language = forms.ChoiceField(
-        label=_("Sprache der neuen Datei"), choices=settings.LANGUAGES, initial=SOURCE_LANGUAGE,
+        label=_("Sprache der neuen Datei"),
+        choices=settings.LANGUAGES,
+        initial=SOURCE_LANGUAGE,
         help_text=_("In welcher Sprache der Inhalt der Datei geschrieben ist."),
     )
     keep_other_languages = forms.BooleanField(
-        label=_("Dateien in anderen Sprachen behalten"), required=False, initial=True,
-        help_text=_("Angehakt: Die neue Fassung übernimmt die Dateien der übrigen Sprachen, "
-                    "z. B. wenn Sie nur eine Übersetzung ergänzen. Nehmen Sie den Haken weg, "
-                    "wenn diese Dateien nicht mehr gelten."),
+        label=_("Dateien in anderen Sprachen behalten"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Angehakt: Die neue Fassung übernimmt die Dateien der übrigen Sprachen, "
+            "z. B. wenn Sie nur eine Übersetzung ergänzen. Nehmen Sie den Haken weg, "
+            "wenn diese Dateien nicht mehr gelten."
+        ),
     )
     version_note = forms.CharField(
-        label=_("Anmerkung zur neuen Fassung"), required=False, max_length=200,
+        label=_("Anmerkung zur neuen Fassung"),
+        required=False,
+        max_length=200,
         help_text=_("Zum Beispiel „Formular für 2023“. Nur in der Redaktion sichtbar."),
     )
 
     class Meta:
         model = Document
-        fields = ["title", "slug", "category", "description", "is_published", "year",
-                  "published_on", "order", "show_earlier_versions"]
+        fields = [
+            "title",
+            "slug",
+            "category",
+            "description",
+            "is_published",
+            "year",
+            "published_on",
+            "order",
+            "show_earlier_versions",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -110,8 +134,12 @@ class VersionInline(admin.TabularInline):
     verbose_name_plural = _("Fassungen (neueste zuerst)")
 
     def get_queryset(self, request):
-        return (super().get_queryset(request).select_related("uploaded_by", "document")
-                .prefetch_related("files"))
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("uploaded_by", "document")
+            .prefetch_related("files")
+        )
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -147,28 +175,47 @@ class LanguageFilter(admin.SimpleListFilter):
 @admin.register(Document)
 class DocumentAdmin(TranslatedAdmin):
     form = DocumentAdminForm
-    list_display = ("title", "category", "year", "languages", "size", "is_published",
-                    "version_number")
+    list_display = (
+        "title",
+        "category",
+        "year",
+        "languages",
+        "size",
+        "is_published",
+        "version_number",
+    )
     list_filter = ("category", "is_published", "year", LanguageFilter)
-    search_fields = ("title_de", "title_en", "slug", "current_version__files__original_name",
-                     "current_version__files__text")
+    search_fields = (
+        "title_de",
+        "title_en",
+        "slug",
+        "current_version__files__original_name",
+        "current_version__files__text",
+    )
     inlines = [VersionInline]
 
     # modeltranslation expands "title" and "description" into one field per language.
     add_fieldsets = [
         (None, {"fields": ["title", "slug", "category", "description"]}),
-        (_("Veröffentlichung"), {"fields": ["is_published", "year", "published_on", "order",
-                                            "show_earlier_versions"]}),
+        (
+            _("Veröffentlichung"),
+            {"fields": ["is_published", "year", "published_on", "order", "show_earlier_versions"]},
+        ),
         (_("Datei"), {"fields": ["upload", "upload_language", "version_note"]}),
     ]
     fieldsets = [
         *add_fieldsets[:2],
         (_("Aktuelle Fassung"), {"fields": ["current_files", "offered_version"]}),
-        (_("Neue Fassung hochladen"), {
-            "fields": ["upload", "upload_language", "keep_other_languages", "version_note"],
-            "description": _("Laden Sie hier eine neue Datei hoch, z. B. das Formular für das "
-                             "nächste Jahr. Die alte Fassung bleibt erhalten."),
-        }),
+        (
+            _("Neue Fassung hochladen"),
+            {
+                "fields": ["upload", "upload_language", "keep_other_languages", "version_note"],
+                "description": _(
+                    "Laden Sie hier eine neue Datei hoch, z. B. das Formular für das "
+                    "nächste Jahr. Die alte Fassung bleibt erhalten."
+                ),
+            },
+        ),
         (_("Verwendung"), {"fields": ["usage"]}),
     ]
 
@@ -183,8 +230,12 @@ class DocumentAdmin(TranslatedAdmin):
         return {} if obj else {"slug": ("title_de",)}
 
     def get_queryset(self, request):
-        return (super().get_queryset(request).select_related("category", "current_version")
-                .prefetch_related("current_version__files"))
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("category", "current_version")
+            .prefetch_related("current_version__files")
+        )
 
     def _files(self, document):
         return list(document.current_version.files.all()) if document.current_version else []
@@ -214,17 +265,25 @@ class DocumentAdmin(TranslatedAdmin):
         usages = document_usages(document=document)
         if not usages:
             return gettext("Nirgends. Das Dokument kann gelöscht werden.")
-        return format_html("<ul>{}</ul>", format_html_join(
-            "", "<li>{}</li>", ((_object_link(obj),) for usage in usages for obj in usage.objects)
-        ))
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li>{}</li>",
+                ((_object_link(obj),) for usage in usages for obj in usage.objects),
+            ),
+        )
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         upload = form.cleaned_data.get("upload")
         if upload:
             outcome = version_create(
-                document=obj, upload=upload, language=form.cleaned_data["upload_language"],
-                uploaded_by=request.user, inspection=form.inspection,
+                document=obj,
+                upload=upload,
+                language=form.cleaned_data["upload_language"],
+                uploaded_by=request.user,
+                inspection=form.inspection,
                 keep_other_languages=form.cleaned_data.get("keep_other_languages", False),
                 note=form.cleaned_data.get("version_note", ""),
             )
@@ -234,16 +293,22 @@ class DocumentAdmin(TranslatedAdmin):
             version = form.cleaned_data["offered_version"]
             if version and version.pk != obj.current_version_id:
                 document_set_current_version(document=obj, version=version)
-                messages.success(request, gettext(
-                    "Fassung %(number)s wird jetzt unter der dauerhaften Adresse ausgeliefert."
-                ) % {"number": version.number})
+                messages.success(
+                    request,
+                    gettext(
+                        "Fassung %(number)s wird jetzt unter der dauerhaften Adresse ausgeliefert."
+                    )
+                    % {"number": version.number},
+                )
 
     def get_deleted_objects(self, objs, request):
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
         for document in objs:
             for usage in document_usages(document=document):
-                protected += [format_html("{} ({}): {}", document, usage.model_name,
-                                          _object_link(obj)) for obj in usage.objects]
+                protected += [
+                    format_html("{} ({}): {}", document, usage.model_name, _object_link(obj))
+                    for obj in usage.objects
+                ]
         return deleted, counts, perms_needed, protected
 
     def delete_model(self, request, obj):
@@ -255,21 +320,31 @@ class DocumentAdmin(TranslatedAdmin):
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.file_view)
-        return [path("<int:document_id>/dateien/<int:file_id>/", view,
-                     name="documents_document_file"), *super().get_urls()]
+        return [
+            path("<int:document_id>/dateien/<int:file_id>/", view, name="documents_document_file"),
+            *super().get_urls(),
+        ]
 
     def file_view(self, request, document_id, file_id):
         """Any version's file for editors, published or not."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        document_file = (DocumentFile.objects.select_related("version")
-                         .filter(version__document_id=document_id, pk=file_id).first())
+        document_file = (
+            DocumentFile.objects.select_related("version")
+            .filter(version__document_id=document_id, pk=file_id)
+            .first()
+        )
         if document_file is None:
             raise Http404
         return serve_stored_file(
-            request, document_file.file, size=document_file.size, etag=document_file.sha256,
-            last_modified=document_file.created_at, content_type=document_file.content_type,
-            filename=document_file.original_name, inline=False,
+            request,
+            document_file.file,
+            size=document_file.size,
+            etag=document_file.sha256,
+            last_modified=document_file.created_at,
+            content_type=document_file.content_type,
+            filename=document_file.original_name,
+            inline=False,
         )
 
 
@@ -278,11 +353,18 @@ def _file_lines(document_id, files):
     for f in files:
         facts = [FILE_TYPES[f.kind].label, format_size(f.size)]
         if f.page_count:
-            facts.append(ngettext("%(count)s Seite", "%(count)s Seiten", f.page_count)
-                         % {"count": f.page_count})
-        lines.append((LANGUAGE_NAMES.get(f.language, f.language),
-                      reverse("admin:documents_document_file", args=[document_id, f.pk]),
-                      f.original_name, ", ".join(facts)))
+            facts.append(
+                ngettext("%(count)s Seite", "%(count)s Seiten", f.page_count)
+                % {"count": f.page_count}
+            )
+        lines.append(
+            (
+                LANGUAGE_NAMES.get(f.language, f.language),
+                reverse("admin:documents_document_file", args=[document_id, f.pk]),
+                f.original_name,
+                ", ".join(facts),
+            )
+        )
     return format_html_join(mark_safe("<br>"), '{}: <a href="{}">{}</a> ({})', lines)
 
 
@@ -297,17 +379,29 @@ def _object_link(obj):
 
 def _report_upload(request, outcome):
     if outcome.version is None:
-        messages.warning(request, gettext(
-            "Die hochgeladene Datei ist identisch mit der aktuellen Fassung %(number)s. "
-            "Es wurde keine neue Fassung angelegt."
-        ) % {"number": outcome.identical_to.number})
+        messages.warning(
+            request,
+            gettext(
+                "Die hochgeladene Datei ist identisch mit der aktuellen Fassung %(number)s. "
+                "Es wurde keine neue Fassung angelegt."
+            )
+            % {"number": outcome.identical_to.number},
+        )
     elif outcome.identical_to:
-        messages.info(request, gettext(
-            "Die Datei ist identisch mit Fassung %(old)s. Sie wird als Fassung %(new)s wieder "
-            "ausgeliefert; gespeichert ist sie nur einmal."
-        ) % {"old": outcome.identical_to.number, "new": outcome.version.number})
+        messages.info(
+            request,
+            gettext(
+                "Die Datei ist identisch mit Fassung %(old)s. Sie wird als Fassung %(new)s wieder "
+                "ausgeliefert; gespeichert ist sie nur einmal."
+            )
+            % {"old": outcome.identical_to.number, "new": outcome.version.number},
+        )
     else:
-        messages.success(request, gettext(
-            "Fassung %(number)s wurde hochgeladen und wird jetzt unter der dauerhaften "
-            "Adresse ausgeliefert."
-        ) % {"number": outcome.version.number})
+        messages.success(
+            request,
+            gettext(
+                "Fassung %(number)s wurde hochgeladen und wird jetzt unter der dauerhaften "
+                "Adresse ausgeliefert."
+            )
+            % {"number": outcome.version.number},
+        )

@@ -8,8 +8,7 @@ class DocumentFilterForm(FilterForm):
     """The GET filter of the Dokumente page; German parameter names like the paths."""
 
     kategorie = forms.ChoiceField(label=_("Kategorie"), required=False)
-    jahr = forms.TypedChoiceField(label=_("Jahr"), required=False, coerce=int,
-                                  empty_value=None)
+    jahr = forms.TypedChoiceField(label=_("Jahr"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args, categories, years, **kwargs):
         super().__init__(*args, **kwargs)

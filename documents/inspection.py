@@ -62,8 +62,7 @@ def inspect_upload(upload, *, max_bytes=None):
     max_bytes = settings.DOCUMENT_MAX_UPLOAD_BYTES if max_bytes is None else max_bytes
     name = _check_name(upload.name or "")
     if not upload.size:
-        raise ValidationError(_("Die Datei „%(name)s“ ist leer.") % {"name": name},
-                              code="empty")
+        raise ValidationError(_("Die Datei „%(name)s“ ist leer.") % {"name": name}, code="empty")
     if upload.size > max_bytes:
         raise ValidationError(
             _("Die Datei ist %(size)s groß. Erlaubt sind höchstens %(limit)s.")
@@ -81,18 +80,29 @@ def inspect_upload(upload, *, max_bytes=None):
         raise _unknown_type(name, head)
     _check_extension(name, kind)
     return Inspection(
-        original_name=name, kind=kind, content_type=FILE_TYPES[kind].content_type,
-        size=upload.size, sha256=_sha256(upload), **details,
+        original_name=name,
+        kind=kind,
+        content_type=FILE_TYPES[kind].content_type,
+        size=upload.size,
+        sha256=_sha256(upload),
+        **details,
     )
 
 
 def _check_name(name):
     name = unicodedata.normalize("NFC", name).strip()
-    if (not name or len(name) > 200 or UNSAFE_NAME.search(name)
-            or any(unicodedata.category(char).startswith("C") for char in name)):
+    if (
+        not name
+        or len(name) > 200
+        or UNSAFE_NAME.search(name)
+        or any(unicodedata.category(char).startswith("C") for char in name)
+    ):
         raise ValidationError(
-            _("Der Dateiname „%(name)s“ ist nicht erlaubt. Bitte benennen Sie die Datei um, "
-              "zum Beispiel in „bericht-2024.pdf“.") % {"name": name[:80]},
+            _(
+                "Der Dateiname „%(name)s“ ist nicht erlaubt. Bitte benennen Sie die Datei um, "
+                "zum Beispiel in „bericht-2024.pdf“."
+            )
+            % {"name": name[:80]},
             code="unsafe_name",
         )
     return name
@@ -106,8 +116,10 @@ def _check_extension(name, kind):
     extension = _extension(name)
     if extension != kind:
         raise ValidationError(
-            _("Die Datei „%(name)s“ ist dem Inhalt nach eine %(type)s-Datei, ihr Name endet "
-              "aber nicht auf „.%(extension)s“. Bitte benennen Sie sie passend um.")
+            _(
+                "Die Datei „%(name)s“ ist dem Inhalt nach eine %(type)s-Datei, ihr Name endet "
+                "aber nicht auf „.%(extension)s“. Bitte benennen Sie sie passend um."
+            )
             % {"name": name, "type": FILE_TYPES[kind].label, "extension": kind},
             code="extension_mismatch",
         )
@@ -115,22 +127,29 @@ def _check_extension(name, kind):
 
 def _unknown_type(name, head):
     if head.startswith((b"MZ", b"\x7fELF", b"#!", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe")):
-        message = _("Die Datei „%(name)s“ ist ein ausführbares Programm. Erlaubt sind nur "
-                    "%(allowed)s.")
+        message = _(
+            "Die Datei „%(name)s“ ist ein ausführbares Programm. Erlaubt sind nur %(allowed)s."
+        )
     elif _extension(name) in FILE_TYPES:
-        message = _("Die Datei „%(name)s“ ist keine echte %(type)s-Datei, auch wenn ihr Name "
-                    "so endet. Erlaubt sind nur %(allowed)s.")
+        message = _(
+            "Die Datei „%(name)s“ ist keine echte %(type)s-Datei, auch wenn ihr Name "
+            "so endet. Erlaubt sind nur %(allowed)s."
+        )
     else:
         message = _("Dateien wie „%(name)s“ sind nicht erlaubt. Erlaubt sind nur %(allowed)s.")
     label = FILE_TYPES[_extension(name)].label if _extension(name) in FILE_TYPES else ""
-    return ValidationError(message % {"name": name, "type": label, "allowed": ALLOWED},
-                           code="type_not_allowed")
+    return ValidationError(
+        message % {"name": name, "type": label, "allowed": ALLOWED}, code="type_not_allowed"
+    )
 
 
 def _damaged(type_label):
     return ValidationError(
-        _("Die %(type)s-Datei ist beschädigt und lässt sich nicht öffnen. Bitte speichern oder "
-          "exportieren Sie sie neu und laden Sie sie dann hoch.") % {"type": type_label},
+        _(
+            "Die %(type)s-Datei ist beschädigt und lässt sich nicht öffnen. Bitte speichern oder "
+            "exportieren Sie sie neu und laden Sie sie dann hoch."
+        )
+        % {"type": type_label},
         code="damaged",
     )
 
@@ -140,8 +159,10 @@ def _parse_pdf(upload):
         reader = pypdf.PdfReader(upload)
         if reader.is_encrypted:
             raise ValidationError(
-                _("Die PDF-Datei ist verschlüsselt oder mit einem Passwort geschützt. Bitte "
-                  "laden Sie eine Fassung ohne Passwort und ohne Schutz hoch."),
+                _(
+                    "Die PDF-Datei ist verschlüsselt oder mit einem Passwort geschützt. Bitte "
+                    "laden Sie eine Fassung ohne Passwort und ohne Schutz hoch."
+                ),
                 code="encrypted",
             )
         page_count = len(reader.pages)
@@ -183,15 +204,24 @@ def _parse_package(upload, *, name, max_bytes):
             if kind is None:
                 raise ValidationError(
                     _("Diese Art von ZIP-Datei ist nicht erlaubt. Erlaubt sind nur %(allowed)s.")
-                    % {"allowed": ALLOWED}, code="type_not_allowed",
+                    % {"allowed": ALLOWED},
+                    code="type_not_allowed",
                 )
             if main_part not in names:
                 raise _damaged(FILE_TYPES[kind].label)
             _check_xml(package, main_part, kind)
     except ValidationError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError,
-            ValueError, NotImplementedError, expat.ExpatError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        EOFError,
+        KeyError,
+        ValueError,
+        NotImplementedError,
+        expat.ExpatError,
+    ) as error:
         raise _damaged(label) from error
     finally:
         upload.seek(0)

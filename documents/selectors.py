@@ -23,8 +23,9 @@ def documents_for_display(queryset, *, language):
     Two queries however many documents there are.
     """
     documents = list(
-        _with_files(queryset.select_related("category", "current_version"),
-                    prefix="current_version__")
+        _with_files(
+            queryset.select_related("category", "current_version"), prefix="current_version__"
+        )
     )
     for document in documents:
         files = document.current_version.files.all() if document.current_version else []
@@ -50,25 +51,29 @@ def filter_choices():
     """Categories and years that have published documents, for the filter form."""
     published = Document.objects.published()
     categories = Category.objects.filter(documents__in=published).distinct()
-    years = (published.exclude(year=None).order_by("-year")
-             .values_list("year", flat=True).distinct())
+    years = published.exclude(year=None).order_by("-year").values_list("year", flat=True).distinct()
     return list(categories), list(years)
 
 
 def document_detail(*, slug, language):
     """A published document with its offered file, other languages and earlier versions."""
-    documents = documents_for_display(Document.objects.published().filter(slug=slug),
-                                      language=language)
+    documents = documents_for_display(
+        Document.objects.published().filter(slug=slug), language=language
+    )
     if not documents:
         raise Document.DoesNotExist(slug)
     document = documents[0]
-    document.other_files = [f for f in document.current_version.files.all()
-                            if f.language != document.display_file.language]
+    document.other_files = [
+        f
+        for f in document.current_version.files.all()
+        if f.language != document.display_file.language
+    ]
     document.earlier_versions = []
     if document.show_earlier_versions:
         versions = _with_files(
-            DocumentVersion.objects.filter(document=document, number__lt=document.current_version
-                                           .number)
+            DocumentVersion.objects.filter(
+                document=document, number__lt=document.current_version.number
+            )
         ).order_by("-number")
         for version in versions:
             version.document = document
@@ -82,7 +87,8 @@ def published_version(*, slug, number):
     return _with_files(
         DocumentVersion.objects.select_related("document").filter(
             document__in=Document.objects.published().filter(show_earlier_versions=True),
-            document__slug=slug, number=number,
+            document__slug=slug,
+            number=number,
             # Versions after the current one are those an editor rolled back from: withdrawn.
             number__lte=F("document__current_version__number"),
         )
@@ -122,9 +128,9 @@ def document_usages(*, document, limit=50):
     usages = []
     for relation in _usage_relations():
         model = relation.related_model
-        objects = list(model._default_manager.filter(**{relation.field.name: document})
-                       .distinct()[:limit])
+        objects = list(
+            model._default_manager.filter(**{relation.field.name: document}).distinct()[:limit]
+        )
         if objects:
-            usages.append(Usage(model_name=str(model._meta.verbose_name_plural),
-                                objects=objects))
+            usages.append(Usage(model_name=str(model._meta.verbose_name_plural), objects=objects))
     return usages

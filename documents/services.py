@@ -32,8 +32,16 @@ class UploadOutcome:
     identical_to: DocumentVersion | None = None
 
 
-def version_create(*, document, upload, language, uploaded_by=None,
-                   keep_other_languages=True, note="", inspection=None):
+def version_create(
+    *,
+    document,
+    upload,
+    language,
+    uploaded_by=None,
+    keep_other_languages=True,
+    note="",
+    inspection=None,
+):
     """Add an uploaded file as a new version and make it current.
 
     Nothing changes when the upload is refused (ValidationError) or when it is the very
@@ -43,26 +51,40 @@ def version_create(*, document, upload, language, uploaded_by=None,
     with transaction.atomic():
         # Lock the row so two editors uploading at once get consecutive numbers.
         document = Document.objects.select_for_update().get(pk=document.pk)
-        current_files = (list(document.current_version.files.all())
-                         if document.current_version else [])
-        same = [f for f in current_files
-                if f.language == language and f.sha256 == inspection.sha256]
+        current_files = (
+            list(document.current_version.files.all()) if document.current_version else []
+        )
+        same = [
+            f for f in current_files if f.language == language and f.sha256 == inspection.sha256
+        ]
         if same:
             return UploadOutcome(version=None, identical_to=document.current_version)
-        earlier = (DocumentFile.objects.filter(version__document=document,
-                                               sha256=inspection.sha256)
-                   .select_related("version").order_by("-version__number").first())
+        earlier = (
+            DocumentFile.objects.filter(version__document=document, sha256=inspection.sha256)
+            .select_related("version")
+            .order_by("-version__number")
+            .first()
+        )
         now = timezone.now()
         number = (document.versions.aggregate(highest=Max("number"))["highest"] or 0) + 1
         version = DocumentVersion.objects.create(
-            document=document, number=number, created_at=now, uploaded_by=uploaded_by,
+            document=document,
+            number=number,
+            created_at=now,
+            uploaded_by=uploaded_by,
             note=note,
         )
         new_file = DocumentFile(
-            version=version, language=language, original_name=inspection.original_name,
-            kind=inspection.kind, content_type=inspection.content_type, size=inspection.size,
-            page_count=inspection.page_count, sha256=inspection.sha256,
-            text=inspection.text, created_at=now,
+            version=version,
+            language=language,
+            original_name=inspection.original_name,
+            kind=inspection.kind,
+            content_type=inspection.content_type,
+            size=inspection.size,
+            page_count=inspection.page_count,
+            sha256=inspection.sha256,
+            text=inspection.text,
+            created_at=now,
         )
         if earlier:
             # The same bytes are stored already: point to them instead of a second copy.
@@ -112,8 +134,9 @@ def document_delete(*, document):
         raise DocumentInUse(usages)
     stored = set()
     for document_file in DocumentFile.objects.filter(version__document=document):
-        stored.update(name for name in (document_file.file.name, document_file.preview.name)
-                      if name)
+        stored.update(
+            name for name in (document_file.file.name, document_file.preview.name) if name
+        )
     storage = DocumentFile._meta.get_field("file").storage
     with transaction.atomic():
         document.delete()
@@ -134,8 +157,7 @@ def preview_for(document_file):
     except Exception:  # noqa: BLE001 - PDFium's errors vary; a missing preview is no outage
         logger.exception("Vorschau für %s ließ sich nicht erzeugen", document_file.file.name)
         return None
-    document_file.preview.save(f"{uuid.uuid4().hex}.png",
-                               ContentFile(png), save=False)
+    document_file.preview.save(f"{uuid.uuid4().hex}.png", ContentFile(png), save=False)
     # Every file row sharing the stored PDF (carried-over languages, re-uploads) shares it.
     DocumentFile.objects.filter(file=document_file.file.name, preview="").update(
         preview=document_file.preview.name

@@ -9,6 +9,9 @@ urlpatterns = [
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/download/", views.download, name="download"),
     path("<slug:slug>/vorschau.png", views.preview, name="preview"),
-    path("<slug:slug>/fassungen/<int:number>/download/", views.version_download,
-         name="version_download"),
+    path(
+        "<slug:slug>/fassungen/<int:number>/download/",
+        views.version_download,
+        name="version_download",
+    ),
 ]

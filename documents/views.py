@@ -23,15 +23,21 @@ def index(request):
     form = DocumentFilterForm(request.GET or None, categories=categories, years=years)
     filters = form.filters()
     groups = selectors.document_list(
-        category=filters.get("kategorie"), year=filters.get("jahr"), language=current_language(),
+        category=filters.get("kategorie"),
+        year=filters.get("jahr"),
+        language=current_language(),
     )
-    return render(request, "documents/index.html", {
-        "form": form,
-        "groups": groups,
-        "count": sum(len(documents) for _category, documents in groups),
-        "is_filtered": bool(filters),
-        "breadcrumbs": [{"label": _("Dokumente")}],
-    })
+    return render(
+        request,
+        "documents/index.html",
+        {
+            "form": form,
+            "groups": groups,
+            "count": sum(len(documents) for _category, documents in groups),
+            "is_filtered": bool(filters),
+            "breadcrumbs": [{"label": _("Dokumente")}],
+        },
+    )
 
 
 @require_safe
@@ -40,18 +46,28 @@ def detail(request, slug):
         document = selectors.document_detail(slug=slug, language=current_language())
     except Document.DoesNotExist:
         raise Http404 from None
-    return render(request, "documents/detail.html", {
-        "document": document,
-        "breadcrumbs": [{"label": _("Dokumente"), "url": reverse("documents:index")},
-                        breadcrumb(document)],
-    })
+    return render(
+        request,
+        "documents/detail.html",
+        {
+            "document": document,
+            "breadcrumbs": [
+                {"label": _("Dokumente"), "url": reverse("documents:index")},
+                breadcrumb(document),
+            ],
+        },
+    )
 
 
 def _offered_file(slug):
     """The published document and the file its stable address serves to this reader."""
     try:
-        document = (Document.objects.published().select_related("current_version")
-                    .prefetch_related("current_version__files").get(slug=slug))
+        document = (
+            Document.objects.published()
+            .select_related("current_version")
+            .prefetch_related("current_version__files")
+            .get(slug=slug)
+        )
     except Document.DoesNotExist:
         raise Http404 from None
     return document, file_for_language(document.current_version.files.all(), current_language())
@@ -59,10 +75,15 @@ def _offered_file(slug):
 
 def _serve(request, document_file, *, last_modified, max_age=0):
     return serve_stored_file(
-        request, document_file.file, size=document_file.size, etag=document_file.sha256,
-        last_modified=last_modified, content_type=document_file.content_type,
+        request,
+        document_file.file,
+        size=document_file.size,
+        etag=document_file.sha256,
+        last_modified=last_modified,
+        content_type=document_file.content_type,
         filename=document_file.original_name,
-        inline=document_file.kind == document_file.Kind.PDF, max_age=max_age,
+        inline=document_file.kind == document_file.Kind.PDF,
+        max_age=max_age,
     )
 
 
@@ -70,8 +91,11 @@ def _serve(request, document_file, *, last_modified, max_age=0):
 def download(request, slug):
     """The stable address: always the current version, in the reader's language if it exists."""
     document, document_file = _offered_file(slug)
-    return _serve(request, document_file,
-                  last_modified=document.current_since or document.current_version.created_at)
+    return _serve(
+        request,
+        document_file,
+        last_modified=document.current_since or document.current_version.created_at,
+    )
 
 
 @require_safe
@@ -82,8 +106,9 @@ def version_download(request, slug, number):
     except DocumentVersion.DoesNotExist:
         raise Http404 from None
     document_file = file_for_language(version.files.all(), current_language())
-    return _serve(request, document_file, last_modified=version.created_at,
-                  max_age=EARLIER_VERSION_MAX_AGE)
+    return _serve(
+        request, document_file, last_modified=version.created_at, max_age=EARLIER_VERSION_MAX_AGE
+    )
 
 
 @require_safe
@@ -94,6 +119,10 @@ def preview(request, slug):
     if not image:
         raise Http404
     return serve_stored_file(
-        request, image, size=image.size, etag=image.name.rsplit("/", 1)[-1].split(".")[0],
-        last_modified=document_file.created_at, content_type="image/png",
+        request,
+        image,
+        size=image.size,
+        etag=image.name.rsplit("/", 1)[-1].split(".")[0],
+        last_modified=document_file.created_at,
+        content_type="image/png",
     )

@@ -31,11 +31,15 @@ class OrderedChoicesWidget(forms.MultiWidget):
 
     def __init__(self, size, attrs=None):
         # The field's one label cannot point at several selects; each names its position.
-        super().__init__([
-            forms.Select(attrs={"aria-label": format_lazy("{} {}", gettext_lazy("Formular"),
-                                                          number)})
-            for number in range(1, size + 1)
-        ], attrs)
+        super().__init__(
+            [
+                forms.Select(
+                    attrs={"aria-label": format_lazy("{} {}", gettext_lazy("Formular"), number)}
+                )
+                for number in range(1, size + 1)
+            ],
+            attrs,
+        )
 
     def decompress(self, value):
         value = list(value or [])
@@ -46,10 +50,17 @@ class OrderedChoicesField(forms.MultiValueField):
     """Up to `size` choices in order; gaps and repeats are dropped."""
 
     def __init__(self, *, size, **kwargs):
-        fields = [forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
-                  for _i in range(size)]
-        super().__init__(fields, widget=OrderedChoicesWidget(size), require_all_fields=False,
-                         required=False, **kwargs)
+        fields = [
+            forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
+            for _i in range(size)
+        ]
+        super().__init__(
+            fields,
+            widget=OrderedChoicesWidget(size),
+            require_all_fields=False,
+            required=False,
+            **kwargs,
+        )
 
     def set_choices(self, choices):
         for subfield, widget in zip(self.fields, self.widget.widgets, strict=True):
@@ -70,9 +81,12 @@ class OrderedChoicesField(forms.MultiValueField):
 
 class StepForm(forms.ModelForm):
     forms = OrderedChoicesField(
-        size=MAX_FORMS_PER_STEP, label=gettext_lazy("Formulare für diesen Schritt"),
-        help_text=gettext_lazy("In der Reihenfolge, in der sie auf der Seite stehen sollen. "
-                               "Formulare legen Sie unter „Dokumente“ an."),
+        size=MAX_FORMS_PER_STEP,
+        label=gettext_lazy("Formulare für diesen Schritt"),
+        help_text=gettext_lazy(
+            "In der Reihenfolge, in der sie auf der Seite stehen sollen. "
+            "Formulare legen Sie unter „Dokumente“ an."
+        ),
     )
     # Set per request by StepInline, so all selects share one database query.
     document_choices = ()
@@ -85,8 +99,9 @@ class StepForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["forms"].set_choices([("", "–"), *self.document_choices])
         if self.instance.pk:
-            self.initial["forms"] = [link.document_id for link in
-                                     self.instance.step_documents.all() if link.document_id]
+            self.initial["forms"] = [
+                link.document_id for link in self.instance.step_documents.all() if link.document_id
+            ]
 
     def _save_m2m(self):
         super()._save_m2m()
@@ -113,8 +128,12 @@ class StepInline(TranslatedStackedInline):
         formset = super().get_formset(request, obj, **kwargs)
         published = set(Document.objects.published().values_list("pk", flat=True))
         choices = [
-            (document.pk, str(document) if document.pk in published
-             else _("%(document)s (nicht veröffentlicht)") % {"document": document})
+            (
+                document.pk,
+                str(document)
+                if document.pk in published
+                else _("%(document)s (nicht veröffentlicht)") % {"document": document},
+            )
             for document in Document.objects.all()
         ]
         formset.form = type("StepFormWithChoices", (formset.form,), {"document_choices": choices})
@@ -131,24 +150,46 @@ class FundingProgrammeAdmin(TranslatedAdmin):
     inlines = [StepInline]
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "is_published")}),
-        (gettext_lazy("Status und Hinweis"), {
-            "fields": ("status", "status_title", "status_date", "status_text"),
-            "description": gettext_lazy(
-                "Der Hinweis erscheint als Banner oben auf der Seite. Bei „ausgesetzt“ oder "
-                "„beendet“ zeigt die Seite statt des Countdowns, dass keine Anträge möglich sind."
-            ),
-        }),
-        (gettext_lazy("Wer, was, wie viel"), {
-            "fields": ("eligible_applicants", "funded_areas", "example_projects",
-                       "max_amount_per_project", "max_amount_per_language_course"),
-        }),
-        (gettext_lazy("Stichtag und Antrag"), {
-            "fields": (("deadline_day", "deadline_month"), "submission_email",
-                       "submission_subject", "contact_persons"),
-        }),
-        (gettext_lazy("Rechtliches und Finanzierung"), {
-            "fields": ("legal_basis", "co_financing_note"),
-        }),
+        (
+            gettext_lazy("Status und Hinweis"),
+            {
+                "fields": ("status", "status_title", "status_date", "status_text"),
+                "description": gettext_lazy(
+                    "Der Hinweis erscheint als Banner oben auf der Seite. Bei „ausgesetzt“ oder "
+                    "„beendet“ zeigt die Seite statt des Countdowns, dass keine Anträge "
+                    "möglich sind."
+                ),
+            },
+        ),
+        (
+            gettext_lazy("Wer, was, wie viel"),
+            {
+                "fields": (
+                    "eligible_applicants",
+                    "funded_areas",
+                    "example_projects",
+                    "max_amount_per_project",
+                    "max_amount_per_language_course",
+                ),
+            },
+        ),
+        (
+            gettext_lazy("Stichtag und Antrag"),
+            {
+                "fields": (
+                    ("deadline_day", "deadline_month"),
+                    "submission_email",
+                    "submission_subject",
+                    "contact_persons",
+                ),
+            },
+        ),
+        (
+            gettext_lazy("Rechtliches und Finanzierung"),
+            {
+                "fields": ("legal_basis", "co_financing_note"),
+            },
+        ),
     )
 
     @admin.display(description=gettext_lazy("Formulare prüfen"))
@@ -166,37 +207,53 @@ class FundingProgrammeAdmin(TranslatedAdmin):
     def _warn_about_forms(self, request, programme):
         for step, document in selectors.step_form_problems(programme):
             if document is None:
-                messages.warning(request, _(
-                    "Schritt „%(step)s“: Ein Formular wurde gelöscht. Wählen Sie ein anderes "
-                    "Formular aus oder entfernen Sie den leeren Eintrag, indem Sie den Schritt "
-                    "speichern.") % {"step": step})
+                messages.warning(
+                    request,
+                    _(
+                        "Schritt „%(step)s“: Ein Formular wurde gelöscht. Wählen Sie ein anderes "
+                        "Formular aus oder entfernen Sie den leeren Eintrag, indem Sie den Schritt "
+                        "speichern."
+                    )
+                    % {"step": step},
+                )
             else:
-                messages.warning(request, _(
-                    "Schritt „%(step)s“: Das Formular „%(document)s“ ist nicht veröffentlicht "
-                    "oder hat noch keine Datei und fehlt deshalb auf der Website.")
-                    % {"step": step, "document": document})
+                messages.warning(
+                    request,
+                    _(
+                        "Schritt „%(step)s“: Das Formular „%(document)s“ ist nicht veröffentlicht "
+                        "oder hat noch keine Datei und fehlt deshalb auf der Website."
+                    )
+                    % {"step": step, "document": document},
+                )
 
 
 def _file_help_text():
-    return _("Aus Excel oder LibreOffice als „CSV (Trennzeichen-getrennt)“ gespeichert. Erste "
-             "Zeile: %(required)s; optional %(optional)s.") % {
+    return _(
+        "Aus Excel oder LibreOffice als „CSV (Trennzeichen-getrennt)“ gespeichert. Erste "
+        "Zeile: %(required)s; optional %(optional)s."
+    ) % {
         "required": "; ".join(column.label for column in COLUMNS if column.required),
-        "optional": get_text_list([column.label for column in COLUMNS if not column.required],
-                                  _("und")),
+        "optional": get_text_list(
+            [column.label for column in COLUMNS if not column.required], _("und")
+        ),
     }
 
 
 class FundedProjectImportForm(forms.Form):
     year = forms.IntegerField(
-        label=gettext_lazy("Förderjahr"), min_value=2000, max_value=2100,
+        label=gettext_lazy("Förderjahr"),
+        min_value=2000,
+        max_value=2100,
         help_text=gettext_lazy("Alle Zeilen der Datei gehören zu diesem Jahr."),
     )
     file = forms.FileField(
-        label=gettext_lazy("CSV-Datei"), required=False,
+        label=gettext_lazy("CSV-Datei"),
+        required=False,
         help_text=lazy(_file_help_text, str)(),
     )
     publish = forms.BooleanField(
-        label=gettext_lazy("Neue Projekte gleich veröffentlichen"), required=False,
+        label=gettext_lazy("Neue Projekte gleich veröffentlichen"),
+        required=False,
     )
     # The checked file travels from the preview to the confirmation inside the form.
     content = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -217,8 +274,15 @@ class FundedProjectImportForm(forms.Form):
 
 @admin.register(FundedProject)
 class FundedProjectAdmin(TranslatedAdmin):
-    list_display = ("title", "year", "organisation", "municipality", "category", "amount",
-                    "is_published")
+    list_display = (
+        "title",
+        "year",
+        "organisation",
+        "municipality",
+        "category",
+        "amount",
+        "is_published",
+    )
     list_filter = ("year", "category", "is_published", "municipality")
     list_editable = ("is_published",)
     list_select_related = ("municipality",)
@@ -227,16 +291,23 @@ class FundedProjectAdmin(TranslatedAdmin):
     change_list_template = "microprojects/admin/fundedproject_change_list.html"
 
     def get_urls(self):
-        custom = [path("import/", self.admin_site.admin_view(self.import_view),
-                       name="microprojects_fundedproject_import")]
+        custom = [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="microprojects_fundedproject_import",
+            )
+        ]
         return custom + super().get_urls()
 
     def has_import_permission(self, request):
         return self.has_add_permission(request) and self.has_change_permission(request)
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}),
-                         "has_import_permission": self.has_import_permission(request)}
+        extra_context = {
+            **(extra_context or {}),
+            "has_import_permission": self.has_import_permission(request),
+        }
         return super().changelist_view(request, extra_context)
 
     def import_view(self, request):
@@ -252,20 +323,29 @@ class FundedProjectAdmin(TranslatedAdmin):
                 result = services.parse_funded_projects_csv(form.cleaned_data["data"], year=year)
                 if "confirm" in request.POST and result.is_valid:
                     count = services.import_funded_projects(
-                        result, publish=form.cleaned_data["publish"])
-                    self.message_user(request, _("%(count)s Projekte für %(year)s importiert.")
-                                      % {"count": count, "year": year}, messages.SUCCESS)
+                        result, publish=form.cleaned_data["publish"]
+                    )
+                    self.message_user(
+                        request,
+                        _("%(count)s Projekte für %(year)s importiert.")
+                        % {"count": count, "year": year},
+                        messages.SUCCESS,
+                    )
                     return redirect("admin:microprojects_fundedproject_changelist")
                 content = base64.b64encode(form.cleaned_data["data"]).decode()
                 form = FundedProjectImportForm(initial={"year": year})
-        return TemplateResponse(request, "microprojects/admin/import_funded_projects.html", {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("Geförderte Projekte aus CSV importieren"),
-            "form": form,
-            "result": result,
-            "preview_columns": PREVIEW_COLUMNS,
-            "content": content,
-            "year": result and form.initial["year"],
-            "changelist_url": reverse("admin:microprojects_fundedproject_changelist"),
-        })
+        return TemplateResponse(
+            request,
+            "microprojects/admin/import_funded_projects.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": _("Geförderte Projekte aus CSV importieren"),
+                "form": form,
+                "result": result,
+                "preview_columns": PREVIEW_COLUMNS,
+                "content": content,
+                "year": result and form.initial["year"],
+                "changelist_url": reverse("admin:microprojects_fundedproject_changelist"),
+            },
+        )

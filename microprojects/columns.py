@@ -41,8 +41,10 @@ class ReadContext:
         # An exported file names areas in its reader's language, so every language's label counts.
         for code, _name in settings.LANGUAGES:
             with translation.override(code):
-                categories.update((str(label).casefold(), value)
-                                  for value, label in FundedProject.Category.choices)
+                categories.update(
+                    (str(label).casefold(), value)
+                    for value, label in FundedProject.Category.choices
+                )
         return cls(
             year=year,
             municipalities={m.name.casefold(): m for m in Municipality.objects.all()},
@@ -93,8 +95,10 @@ def _write_year(value, language):
 
 def _read_year(text, context):
     if text and text != str(context.year):
-        raise CellError(_("Das Jahr %(found)s passt nicht zum gewählten Jahr %(year)s.")
-                        % {"found": text, "year": context.year})
+        raise CellError(
+            _("Das Jahr %(found)s passt nicht zum gewählten Jahr %(year)s.")
+            % {"found": text, "year": context.year}
+        )
     return context.year
 
 
@@ -106,8 +110,7 @@ def _read_municipality(text, context):
     name = _read_text(text, context)
     municipality = context.municipalities.get(name.casefold())
     if municipality is None:
-        raise CellError(_("Die Stadt oder Gemeinde „%(name)s“ ist nicht bekannt.")
-                        % {"name": text})
+        raise CellError(_("Die Stadt oder Gemeinde „%(name)s“ ist nicht bekannt.") % {"name": text})
     return municipality
 
 
@@ -130,9 +133,12 @@ def _read_category(text, context):
     if category is None:
         raise CellError(
             _("Den Bereich „%(name)s“ gibt es nicht. Möglich sind: %(choices)s.")
-            % {"name": text,
-               "choices": ", ".join(str(label) for _value, label in
-                                    FundedProject.Category.choices)}
+            % {
+                "name": text,
+                "choices": ", ".join(
+                    str(label) for _value, label in FundedProject.Category.choices
+                ),
+            }
         )
     return category
 
@@ -189,23 +195,71 @@ class Column:
 
 
 COLUMNS = (
-    Column("year", gettext_noop("Jahr"), aliases=("Förderjahr",), identifies=True,
-           in_preview=False, write=_write_year, read=_read_year),
-    Column("title", gettext_noop("Projekt"), aliases=("Projekttitel", "Titel"),
-           required=True, translated=True, identifies=True),
-    Column("organisation", gettext_noop("Träger"),
-           aliases=("Organisation", "Verein", "Antragsteller"), required=True, identifies=True),
-    Column("municipality", gettext_noop("Stadt oder Gemeinde"),
-           aliases=("Stadt/Gemeinde", "Gemeinde", "Stadt", "Kommune", "Ort"), required=True,
-           write=_write_municipality, read=_read_municipality, show=_show_municipality),
-    Column("category", gettext_noop("Bereich"), aliases=("Kategorie",), required=True,
-           write=_write_category, read=_read_category, show=_category_label),
-    Column("amount", gettext_noop("Betrag (Euro)"), label=gettext_noop("Betrag"),
-           aliases=("Betrag in Euro", "Bewilligter Betrag", "Bewilligter Betrag (Euro)",
-                    "Betrag EUR", "Fördersumme"),
-           required=True, write=_write_amount, read=_read_amount, show=amount_html),
-    Column("description", gettext_noop("Kurzbeschreibung"), aliases=("Beschreibung",),
-           translated=True, in_preview=False),
+    Column(
+        "year",
+        gettext_noop("Jahr"),
+        aliases=("Förderjahr",),
+        identifies=True,
+        in_preview=False,
+        write=_write_year,
+        read=_read_year,
+    ),
+    Column(
+        "title",
+        gettext_noop("Projekt"),
+        aliases=("Projekttitel", "Titel"),
+        required=True,
+        translated=True,
+        identifies=True,
+    ),
+    Column(
+        "organisation",
+        gettext_noop("Träger"),
+        aliases=("Organisation", "Verein", "Antragsteller"),
+        required=True,
+        identifies=True,
+    ),
+    Column(
+        "municipality",
+        gettext_noop("Stadt oder Gemeinde"),
+        aliases=("Stadt/Gemeinde", "Gemeinde", "Stadt", "Kommune", "Ort"),
+        required=True,
+        write=_write_municipality,
+        read=_read_municipality,
+        show=_show_municipality,
+    ),
+    Column(
+        "category",
+        gettext_noop("Bereich"),
+        aliases=("Kategorie",),
+        required=True,
+        write=_write_category,
+        read=_read_category,
+        show=_category_label,
+    ),
+    Column(
+        "amount",
+        gettext_noop("Betrag (Euro)"),
+        label=gettext_noop("Betrag"),
+        aliases=(
+            "Betrag in Euro",
+            "Bewilligter Betrag",
+            "Bewilligter Betrag (Euro)",
+            "Betrag EUR",
+            "Fördersumme",
+        ),
+        required=True,
+        write=_write_amount,
+        read=_read_amount,
+        show=amount_html,
+    ),
+    Column(
+        "description",
+        gettext_noop("Kurzbeschreibung"),
+        aliases=("Beschreibung",),
+        translated=True,
+        in_preview=False,
+    ),
 )
 PREVIEW_COLUMNS = tuple(column for column in COLUMNS if column.in_preview)
 

@@ -33,6 +33,6 @@ def write_funded_projects_csv(projects, stream, *, language):
     writer = csv.writer(stream, delimiter=csv_dialect(language), lineterminator="\r\n")
     writer.writerow(csv_header())
     for project in projects:
-        writer.writerow([
-            column.write(_value(project, column, language), language) for column in COLUMNS
-        ])
+        writer.writerow(
+            [column.write(_value(project, column, language), language) for column in COLUMNS]
+        )

@@ -22,11 +22,15 @@ class FundedProjectFilterForm(FilterForm):
 
     year = forms.TypedChoiceField(label=_("Jahr"), required=False, coerce=int, empty_value=None)
     municipality = forms.ModelChoiceField(
-        label=_("Stadt oder Gemeinde"), required=False, queryset=None,
-        empty_label=_("alle Städte und Gemeinden"), widget=GermanNameSelect,
+        label=_("Stadt oder Gemeinde"),
+        required=False,
+        queryset=None,
+        empty_label=_("alle Städte und Gemeinden"),
+        widget=GermanNameSelect,
     )
     category = forms.ChoiceField(
-        label=_("Bereich"), required=False,
+        label=_("Bereich"),
+        required=False,
         choices=[("", _("alle Bereiche")), *FundedProject.Category.choices],
     )
 

@@ -31,77 +31,112 @@ class FundingProgramme(TranslationTracked):
 
     title = models.CharField(_("Titel"), max_length=200)
     slug = models.SlugField(
-        _("Kurzname"), max_length=80, unique=True,
+        _("Kurzname"),
+        max_length=80,
+        unique=True,
         help_text=_("Kleinbuchstaben und Bindestriche, z. B. mikroprojekte-integration."),
     )
     summary = models.CharField(
-        _("Kurzbeschreibung"), max_length=300, blank=True,
+        _("Kurzbeschreibung"),
+        max_length=300,
+        blank=True,
         help_text=_("Ein bis zwei Sätze unter der Überschrift, auch für Suchmaschinen."),
     )
     is_published = models.BooleanField(
-        _("veröffentlicht"), default=True,
+        _("veröffentlicht"),
+        default=True,
         help_text=_("Nur ein veröffentlichtes Programm erscheint auf der Website."),
     )
 
     status = models.CharField(
-        _("Status"), max_length=10, choices=Status.choices, default=Status.OPEN,
-        help_text=_("„ausgesetzt“ oder „beendet“ ersetzt den Countdown zum Stichtag durch "
-                    "einen Hinweis."),
+        _("Status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.OPEN,
+        help_text=_(
+            "„ausgesetzt“ oder „beendet“ ersetzt den Countdown zum Stichtag durch einen Hinweis."
+        ),
     )
     status_title = models.CharField(
-        _("Überschrift des Statushinweises"), max_length=200, blank=True,
-        help_text=_("Erscheint als Banner über der Überschrift, z. B. „Derzeit keine Mittel "
-                    "verfügbar“. Leer lassen, wenn es nichts Besonderes zu melden gibt."),
+        _("Überschrift des Statushinweises"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Erscheint als Banner über der Überschrift, z. B. „Derzeit keine Mittel "
+            "verfügbar“. Leer lassen, wenn es nichts Besonderes zu melden gibt."
+        ),
     )
     status_text = RichTextField(
-        _("Text des Statushinweises"), blank=True,
+        _("Text des Statushinweises"),
+        blank=True,
         help_text=_("Was gilt und was Antragstellende jetzt tun können."),
     )
     status_date = models.DateField(
-        _("Datum des Statushinweises"), null=True, blank=True,
+        _("Datum des Statushinweises"),
+        null=True,
+        blank=True,
         help_text=_("Wird im Banner angezeigt, damit Leser sehen, wie aktuell der Hinweis ist."),
     )
 
     eligible_applicants = models.TextField(
-        _("Wer einen Antrag stellen kann"), blank=True, help_text=LINES_HELP,
+        _("Wer einen Antrag stellen kann"),
+        blank=True,
+        help_text=LINES_HELP,
     )
     funded_areas = models.TextField(_("Was gefördert wird"), blank=True, help_text=LINES_HELP)
     example_projects = models.TextField(
-        _("Beispiele für Projekte"), blank=True, help_text=LINES_HELP,
+        _("Beispiele für Projekte"),
+        blank=True,
+        help_text=LINES_HELP,
     )
     max_amount_per_project = models.DecimalField(
-        _("Höchstbetrag je Projekt (Euro)"), max_digits=10, decimal_places=2,
+        _("Höchstbetrag je Projekt (Euro)"),
+        max_digits=10,
+        decimal_places=2,
     )
     max_amount_per_language_course = models.DecimalField(
-        _("Höchstbetrag je Sprachkurs (Euro)"), max_digits=10, decimal_places=2,
-        null=True, blank=True,
+        _("Höchstbetrag je Sprachkurs (Euro)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text=_("Leer lassen, wenn für Sprachkurse kein eigener Höchstbetrag gilt."),
     )
     deadline_day = models.PositiveSmallIntegerField(
-        _("Stichtag: Tag"), validators=[MinValueValidator(1), MaxValueValidator(31)],
+        _("Stichtag: Tag"),
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
         help_text=_("Der Stichtag gilt jedes Jahr; die Website rechnet den nächsten aus."),
     )
     deadline_month = models.PositiveSmallIntegerField(
-        _("Stichtag: Monat"), choices=list(MONTHS.items()),
+        _("Stichtag: Monat"),
+        choices=list(MONTHS.items()),
     )
     submission_email = models.EmailField(
         _("E-Mail-Adresse für Anträge"),
-        help_text=_("Bitte genau prüfen: An diese Adresse schicken Antragstellende ihre "
-                    "Unterlagen."),
+        help_text=_(
+            "Bitte genau prüfen: An diese Adresse schicken Antragstellende ihre Unterlagen."
+        ),
     )
     submission_subject = models.CharField(
-        _("Betreff der Antrags-E-Mail"), max_length=120, blank=True,
-        help_text=_("Wird in die E-Mail eingesetzt, wenn jemand auf die Adresse klickt, "
-                    "z. B. „Antrag Mikroprojekt“. Bleibt auf Deutsch, weil das Team ihn liest."),
+        _("Betreff der Antrags-E-Mail"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Wird in die E-Mail eingesetzt, wenn jemand auf die Adresse klickt, "
+            "z. B. „Antrag Mikroprojekt“. Bleibt auf Deutsch, weil das Team ihn liest."
+        ),
     )
     contact_persons = models.ManyToManyField(
-        "contacts.Person", blank=True, related_name="funding_programmes",
+        "contacts.Person",
+        blank=True,
+        related_name="funding_programmes",
         verbose_name=_("Ansprechpersonen"),
         help_text=_("Wer zum Programm berät. Nur veröffentlichte Personen erscheinen."),
     )
     legal_basis = RichTextField(_("Rechtsgrundlage"), blank=True)
     co_financing_note = RichTextField(
-        _("Hinweis zur Finanzierung"), blank=True,
+        _("Hinweis zur Finanzierung"),
+        blank=True,
         help_text=_("Woher das Geld kommt und wie geförderte Projekte darauf hinweisen."),
     )
 
@@ -121,8 +156,11 @@ class FundingProgramme(TranslationTracked):
     def clean(self):
         super().clean()
         # A leap year, so that 29 February is accepted; other years fall back to the 28th.
-        if (self.deadline_day and self.deadline_month
-                and self.deadline_day > calendar.monthrange(2024, self.deadline_month)[1]):
+        if (
+            self.deadline_day
+            and self.deadline_month
+            and self.deadline_day > calendar.monthrange(2024, self.deadline_month)[1]
+        ):
             raise ValidationError(
                 {"deadline_day": _("Diesen Tag gibt es im gewählten Monat nicht.")}
             )
@@ -157,19 +195,27 @@ class Step(TranslationTracked):
     """One step of a programme's process, e.g. the request of funds."""
 
     programme = models.ForeignKey(
-        FundingProgramme, on_delete=models.CASCADE, related_name="steps",
+        FundingProgramme,
+        on_delete=models.CASCADE,
+        related_name="steps",
         verbose_name=_("Förderprogramm"),
     )
     order = models.PositiveSmallIntegerField(
-        _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben."),
+        _("Reihenfolge"),
+        default=0,
+        help_text=_("Kleinere Zahlen stehen weiter oben."),
     )
     title = models.CharField(_("Überschrift"), max_length=200)
     explanation = RichTextField(
-        _("Erklärung"), blank=True,
+        _("Erklärung"),
+        blank=True,
         help_text=_("Was in diesem Schritt passiert und was Antragstellende tun."),
     )
     documents = models.ManyToManyField(
-        "documents.Document", through="StepDocument", blank=True, related_name="+",
+        "documents.Document",
+        through="StepDocument",
+        blank=True,
+        related_name="+",
         verbose_name=_("Formulare"),
     )
 
@@ -185,12 +231,17 @@ class Step(TranslationTracked):
 class StepDocument(models.Model):
     """A form needed at a step, in the order the step lists them."""
 
-    step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="step_documents",
-                             verbose_name=_("Schritt"))
+    step = models.ForeignKey(
+        Step, on_delete=models.CASCADE, related_name="step_documents", verbose_name=_("Schritt")
+    )
     # Deleting a form elsewhere leaves an empty entry here, so the admin can warn about it.
     document = models.ForeignKey(
-        "documents.Document", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="microproject_steps", verbose_name=_("Formular"),
+        "documents.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="microproject_steps",
+        verbose_name=_("Formular"),
     )
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
@@ -222,27 +273,36 @@ class FundedProject(TranslationTracked):
         OTHER = "other", _("Sonstiges")
 
     year = models.PositiveSmallIntegerField(
-        _("Förderjahr"), validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        _("Förderjahr"),
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
     )
     title = models.CharField(_("Projekttitel"), max_length=200)
     organisation = models.CharField(
-        _("Träger"), max_length=200,
+        _("Träger"),
+        max_length=200,
         help_text=_("Verein, Initiative oder Person, die die Förderung erhalten hat."),
     )
     municipality = models.ForeignKey(
-        "contacts.Municipality", on_delete=models.PROTECT, related_name="funded_projects",
+        "contacts.Municipality",
+        on_delete=models.PROTECT,
+        related_name="funded_projects",
         verbose_name=_("Stadt oder Gemeinde"),
     )
     category = models.CharField(_("Bereich"), max_length=30, choices=Category.choices)
     amount = models.DecimalField(
-        _("Bewilligter Betrag (Euro)"), max_digits=10, decimal_places=2,
+        _("Bewilligter Betrag (Euro)"),
+        max_digits=10,
+        decimal_places=2,
         validators=[MinValueValidator(0)],
     )
     description = models.TextField(
-        _("Kurzbeschreibung"), blank=True, help_text=_("Ein bis zwei Sätze zum Projekt."),
+        _("Kurzbeschreibung"),
+        blank=True,
+        help_text=_("Ein bis zwei Sätze zum Projekt."),
     )
     is_published = models.BooleanField(
-        _("veröffentlicht"), default=True,
+        _("veröffentlicht"),
+        default=True,
         help_text=_("Nur veröffentlichte Projekte erscheinen in der Übersicht und im Export."),
     )
 

@@ -24,8 +24,11 @@ def programme_steps(programme, *, language):
     steps = list(programme.steps.all())
     links = list(
         StepDocument.objects.filter(
-            step__programme=programme, document__in=Document.objects.published(),
-        ).order_by("step__order", "order", "pk").values_list("step_id", "document_id")
+            step__programme=programme,
+            document__in=Document.objects.published(),
+        )
+        .order_by("step__order", "order", "pk")
+        .values_list("step_id", "document_id")
     )
     documents = documents_for_display(
         Document.objects.published().filter(pk__in={doc for _step, doc in links}),
@@ -46,8 +49,9 @@ def step_form_problems(programme):
     """What an editor should fix: forms that were deleted or are not published."""
     published = set(Document.objects.published().values_list("pk", flat=True))
     problems = []
-    links = (StepDocument.objects.filter(step__programme=programme)
-             .select_related("step", "document"))
+    links = StepDocument.objects.filter(step__programme=programme).select_related(
+        "step", "document"
+    )
     for link in links:
         if link.document is None:
             problems.append((link.step, None))
@@ -71,7 +75,9 @@ def funded_projects(*, year=None, municipality=None, category=None):
 def funded_project_totals(projects):
     """Count and sum per year (newest first) and overall, in one query."""
     per_year = list(
-        projects.order_by().values("year").annotate(count=Count("pk"), total=Sum("amount"))
+        projects.order_by()
+        .values("year")
+        .annotate(count=Count("pk"), total=Sum("amount"))
         .order_by("-year")
     )
     return {
@@ -83,11 +89,14 @@ def funded_project_totals(projects):
 
 def funded_project_years():
     return list(
-        FundedProject.objects.published().order_by("-year").values_list("year", flat=True)
+        FundedProject.objects.published()
+        .order_by("-year")
+        .values_list("year", flat=True)
         .distinct()
     )
 
 
 def municipalities_with_funded_projects():
-    return (Municipality.objects.filter(funded_projects__is_published=True).distinct()
-            .order_by("name"))
+    return (
+        Municipality.objects.filter(funded_projects__is_published=True).distinct().order_by("name")
+    )

@@ -53,8 +53,11 @@ def decode_csv(data):
 
 def _column_map(header):
     by_heading = columns_by_heading()
-    return {index: by_heading[normalise(name)] for index, name in enumerate(header)
-            if normalise(name) in by_heading}
+    return {
+        index: by_heading[normalise(name)]
+        for index, name in enumerate(header)
+        if normalise(name) in by_heading
+    }
 
 
 def _identity(project):
@@ -76,8 +79,9 @@ def parse_funded_projects_csv(data, *, year):
         result.file_errors.append(_("Die Datei ist leer."))
         return result
     found = _column_map(header)
-    missing = [column.label for column in COLUMNS
-               if column.required and column not in found.values()]
+    missing = [
+        column.label for column in COLUMNS if column.required and column not in found.values()
+    ]
     if missing:
         result.file_errors.append(
             _("Es fehlen Spalten: %(columns)s. Die erste Zeile muss die Spaltennamen enthalten.")
@@ -91,14 +95,18 @@ def parse_funded_projects_csv(data, *, year):
         if not any(cell.strip() for cell in cells):
             continue
         row = ImportRow(line=reader.line_num)
-        texts = {column.key: cells[index].strip() for index, column in found.items()
-                 if index < len(cells)}
+        texts = {
+            column.key: cells[index].strip()
+            for index, column in found.items()
+            if index < len(cells)
+        }
         row.project = _build_project(texts, row.errors, context)
         if row.project is not None:
             key = _identity(row.project)
             if key in seen:
-                row.errors.append(_("Das Projekt steht schon in Zeile %(line)s.")
-                                  % {"line": seen[key]})
+                row.errors.append(
+                    _("Das Projekt steht schon in Zeile %(line)s.") % {"line": seen[key]}
+                )
             seen.setdefault(key, row.line)
             if key in existing:
                 # Update in place, so translations and the published flag stay as they are.
@@ -116,9 +124,17 @@ def _readable_rows(reader, result):
         yield from reader
     except csv.Error:
         # Reported like any other bad row, so nothing from the file is saved.
-        result.rows.append(ImportRow(line=reader.line_num, errors=[
-            _("Diese Zeile lässt sich nicht lesen, zum Beispiel wegen eines nicht "
-              "geschlossenen Anführungszeichens.")]))
+        result.rows.append(
+            ImportRow(
+                line=reader.line_num,
+                errors=[
+                    _(
+                        "Diese Zeile lässt sich nicht lesen, zum Beispiel wegen eines nicht "
+                        "geschlossenen Anführungszeichens."
+                    )
+                ],
+            )
+        )
 
 
 def _build_project(texts, errors, context):

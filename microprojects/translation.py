@@ -5,8 +5,17 @@ from .models import FundedProject, FundingProgramme, Step
 
 @register(FundingProgramme)
 class FundingProgrammeTranslation(TranslationOptions):
-    fields = ("title", "summary", "status_title", "status_text", "eligible_applicants",
-              "funded_areas", "example_projects", "legal_basis", "co_financing_note")
+    fields = (
+        "title",
+        "summary",
+        "status_title",
+        "status_text",
+        "eligible_applicants",
+        "funded_areas",
+        "example_projects",
+        "legal_basis",
+        "co_financing_note",
+    )
 
 
 @register(Step)

@@ -8,6 +8,5 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("stichtag.ics", views.deadline_ics, name="deadline_ics"),
     path("gefoerderte-projekte/", views.funded_projects, name="funded_projects"),
-    path("gefoerderte-projekte/export.csv", views.funded_projects_csv,
-         name="funded_projects_csv"),
+    path("gefoerderte-projekte/export.csv", views.funded_projects_csv, name="funded_projects_csv"),
 ]

@@ -28,17 +28,26 @@ def index(request):
     programme = _programme()
     if programme is None:
         # The section is in the main navigation, so it answers even before editors fill it.
-        return render(request, "pages/coming_soon.html", {
-            "title": _("Mikroprojekte"), "breadcrumbs": [{"label": _("Mikroprojekte")}],
-        })
+        return render(
+            request,
+            "pages/coming_soon.html",
+            {
+                "title": _("Mikroprojekte"),
+                "breadcrumbs": [{"label": _("Mikroprojekte")}],
+            },
+        )
     language = current_language()
-    return render(request, "microprojects/programme.html", {
-        "programme": programme,
-        "deadline": selectors.programme_deadline(programme, today=timezone.localdate()),
-        "steps": selectors.programme_steps(programme, language=language),
-        "contacts": selectors.programme_contacts(programme),
-        "breadcrumbs": [breadcrumb(programme)],
-    })
+    return render(
+        request,
+        "microprojects/programme.html",
+        {
+            "programme": programme,
+            "deadline": selectors.programme_deadline(programme, today=timezone.localdate()),
+            "steps": selectors.programme_steps(programme, language=language),
+            "contacts": selectors.programme_contacts(programme),
+            "breadcrumbs": [breadcrumb(programme)],
+        },
+    )
 
 
 @require_safe
@@ -53,9 +62,10 @@ def deadline_ics(request):
         uid=f"{programme.slug}-{date:%Y}-stichtag@{request.get_host()}",
         date=date,
         summary=_("Stichtag: %(programme)s") % {"programme": title},
-        description=_("Letzter Tag, um den Antrag per E-Mail an %(email)s zu schicken. "
-                      "Alles Weitere: %(url)s") % {"email": programme.submission_email,
-                                                 "url": page_url},
+        description=_(
+            "Letzter Tag, um den Antrag per E-Mail an %(email)s zu schicken. Alles Weitere: %(url)s"
+        )
+        % {"email": programme.submission_email, "url": page_url},
         url=page_url,
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
@@ -77,17 +87,21 @@ def _filtered_projects(request):
 def funded_projects(request):
     form, filters, projects = _filtered_projects(request)
     page = Paginator(projects, PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "microprojects/funded_projects.html", {
-        "form": form,
-        "is_filtered": bool(filters),
-        "page_obj": page,
-        "projects": page.object_list,
-        "totals": selectors.funded_project_totals(projects),
-        "breadcrumbs": [
-            {"label": _("Mikroprojekte"), "url": reverse("microprojects:index")},
-            {"label": _("Geförderte Projekte")},
-        ],
-    })
+    return render(
+        request,
+        "microprojects/funded_projects.html",
+        {
+            "form": form,
+            "is_filtered": bool(filters),
+            "page_obj": page,
+            "projects": page.object_list,
+            "totals": selectors.funded_project_totals(projects),
+            "breadcrumbs": [
+                {"label": _("Mikroprojekte"), "url": reverse("microprojects:index")},
+                {"label": _("Geförderte Projekte")},
+            ],
+        },
+    )
 
 
 def _filename_part(value):

@@ -25,18 +25,26 @@ class Page(TranslationTracked):
         SIGN_LANGUAGE = "gebaerdensprache", _("Gebärdensprache")
 
     key = models.CharField(
-        _("Seite"), max_length=40, choices=Key.choices, unique=True,
+        _("Seite"),
+        max_length=40,
+        choices=Key.choices,
+        unique=True,
         help_text=_("Welche Seite der Website dieser Text füllt."),
     )
     title = models.CharField(_("Überschrift"), max_length=200)
     summary = models.CharField(
-        _("Kurzbeschreibung"), max_length=300, blank=True,
+        _("Kurzbeschreibung"),
+        max_length=300,
+        blank=True,
         help_text=_("Ein bis zwei Sätze. Erscheint unter der Überschrift und in Suchmaschinen."),
     )
     body = RichTextField(
-        _("Text"), blank=True,
-        help_text=_("Zwischenüberschriften, Listen und Links sind erlaubt. "
-                    "Unsichere Inhalte werden beim Speichern entfernt."),
+        _("Text"),
+        blank=True,
+        help_text=_(
+            "Zwischenüberschriften, Listen und Links sind erlaubt. "
+            "Unsichere Inhalte werden beim Speichern entfernt."
+        ),
     )
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
 
@@ -61,13 +69,18 @@ class Page(TranslationTracked):
 class Video(TranslationTracked):
     """A self-hosted video on a page, e.g. the start page in German Sign Language."""
 
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="videos",
-                             verbose_name=_("Seite"))
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="videos", verbose_name=_("Seite")
+    )
     title = models.CharField(_("Titel"), max_length=200)
-    file = models.FileField(_("Videodatei (MP4 oder WebM)"), upload_to="videos/",
-                            validators=[validate_video])
+    file = models.FileField(
+        _("Videodatei (MP4 oder WebM)"), upload_to="videos/", validators=[validate_video]
+    )
     captions = models.FileField(
-        _("Untertitel (WebVTT)"), upload_to="videos/", blank=True, validators=[validate_webvtt],
+        _("Untertitel (WebVTT)"),
+        upload_to="videos/",
+        blank=True,
+        validators=[validate_webvtt],
         help_text=_("Untertitel machen das Video auch ohne Ton verständlich."),
     )
     duration = models.DurationField(_("Länge"), help_text=_("Zum Beispiel 00:03:20."))
@@ -104,9 +117,8 @@ class NoticeQuerySet(models.QuerySet):
     def visible(self, *, today=None):
         """Notices switched on whose display period includes today."""
         today = today or timezone.localdate()
-        return (
-            self.filter(is_active=True, published_on__lte=today)
-            .filter(models.Q(show_until__isnull=True) | models.Q(show_until__gte=today))
+        return self.filter(is_active=True, published_on__lte=today).filter(
+            models.Q(show_until__isnull=True) | models.Q(show_until__gte=today)
         )
 
 
@@ -117,17 +129,26 @@ class Notice(TranslationTracked):
     text = RichTextField(_("Text"), blank=True)
     link_url = models.URLField(_("Link-Adresse"), blank=True)
     link_text = models.CharField(
-        _("Link-Text"), max_length=120, blank=True,
+        _("Link-Text"),
+        max_length=120,
+        blank=True,
         help_text=_("Sagt, wohin der Link führt, z. B. „Zur Integreat-App“. Nicht „hier klicken“."),
     )
     published_on = models.DateField(_("Datum"), default=timezone.localdate)
-    show_until = models.DateField(_("anzeigen bis"), null=True, blank=True,
-                                  help_text=_("Leer lassen, um den Hinweis unbefristet zu zeigen."))
+    show_until = models.DateField(
+        _("anzeigen bis"),
+        null=True,
+        blank=True,
+        help_text=_("Leer lassen, um den Hinweis unbefristet zu zeigen."),
+    )
     is_active = models.BooleanField(_("eingeschaltet"), default=True)
     is_highlighted = models.BooleanField(
-        _("als Banner hervorheben"), default=False,
-        help_text=_("Nur ein Hinweis wird als Banner über der Überschrift gezeigt: "
-                    "der oberste hervorgehobene."),
+        _("als Banner hervorheben"),
+        default=False,
+        help_text=_(
+            "Nur ein Hinweis wird als Banner über der Überschrift gezeigt: "
+            "der oberste hervorgehobene."
+        ),
     )
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
@@ -146,5 +167,4 @@ class Notice(TranslationTracked):
     def clean(self):
         # Without words the link would be empty: unreadable and unannounced by screen readers.
         if self.link_url and not self.link_text_de:
-            raise ValidationError(
-                {"link_text_de": forms.Field.default_error_messages["required"]})
+            raise ValidationError({"link_text_de": forms.Field.default_error_messages["required"]})

@@ -33,12 +33,14 @@ def validate_video(upload):
     is_webm = head[:4] == b"\x1a\x45\xdf\xa3"
     if not (is_mp4 or is_webm):
         raise ValidationError(
-            _("Die Datei ist kein Video im Format MP4 oder WebM."), code="not_video")
+            _("Die Datei ist kein Video im Format MP4 oder WebM."), code="not_video"
+        )
     if (is_mp4 and suffix not in _suffixes("video/mp4")) or (
         is_webm and suffix not in _suffixes("video/webm")
     ):
         raise ValidationError(
-            _("Die Dateiendung passt nicht zum Inhalt der Datei."), code="suffix_mismatch")
+            _("Die Dateiendung passt nicht zum Inhalt der Datei."), code="suffix_mismatch"
+        )
 
 
 def validate_webvtt(upload):
@@ -47,4 +49,5 @@ def validate_webvtt(upload):
     is_vtt = Path(upload.name).suffix.lower() in _suffixes(MEDIA_TYPES[".vtt"])
     if not head.startswith(b"WEBVTT") or not is_vtt:
         raise ValidationError(
-            _("Untertitel müssen eine WebVTT-Datei (.vtt) sein."), code="not_webvtt")
+            _("Untertitel müssen eine WebVTT-Datei (.vtt) sein."), code="not_webvtt"
+        )

@@ -16,30 +16,42 @@ def home(request):
     page = get_object_or_404(Page, key=Page.Key.HOME)
     notices = list(Notice.objects.visible())
     banner = next((n for n in notices if n.is_highlighted), None)
-    return render(request, "pages/home.html", {
-        "page": page,
-        "banner": banner,
-        "notices": [n for n in notices if n is not banner],
-    })
+    return render(
+        request,
+        "pages/home.html",
+        {
+            "page": page,
+            "banner": banner,
+            "notices": [n for n in notices if n is not banner],
+        },
+    )
 
 
 def office(request):
     page = get_object_or_404(Page, key=Page.Key.OFFICE)
-    return render(request, "pages/office.html", {
-        "page": page,
-        # Teams and reports come from their apps' template tags (see office.html).
-        "breadcrumbs": [breadcrumb(page)],
-    })
+    return render(
+        request,
+        "pages/office.html",
+        {
+            "page": page,
+            # Teams and reports come from their apps' template tags (see office.html).
+            "breadcrumbs": [breadcrumb(page)],
+        },
+    )
 
 
 def page(request, key):
     page = get_object_or_404(Page.objects.prefetch_related("videos"), key=key)
-    return render(request, "pages/page.html", {
-        "page": page,
-        # A video whose file has gone missing cannot be played; it must not break the page.
-        "videos": [video for video in page.videos.all() if video.file_size is not None],
-        "breadcrumbs": [breadcrumb(page)],
-    })
+    return render(
+        request,
+        "pages/page.html",
+        {
+            "page": page,
+            # A video whose file has gone missing cannot be played; it must not break the page.
+            "videos": [video for video in page.videos.all() if video.file_size is not None],
+            "breadcrumbs": [breadcrumb(page)],
+        },
+    )
 
 
 @require_safe
@@ -56,9 +68,15 @@ def video_file(request, pk, kind):
         raise Http404 from error
     size = field_file.size
     return serve_stored_file(
-        request, field_file, size=size, last_modified=modified,
+        request,
+        field_file,
+        size=size,
+        last_modified=modified,
         etag=hashlib.sha256(f"{field_file.name}:{size}:{modified}".encode()).hexdigest()[:32],
-        content_type=MEDIA_TYPES.get(PurePosixPath(field_file.name).suffix.lower(),
-                                     "application/octet-stream"),
-        filename=PurePosixPath(field_file.name).name, inline=True, max_age=3600,
+        content_type=MEDIA_TYPES.get(
+            PurePosixPath(field_file.name).suffix.lower(), "application/octet-stream"
+        ),
+        filename=PurePosixPath(field_file.name).name,
+        inline=True,
+        max_age=3600,
     )

@@ -44,8 +44,10 @@ def main():
             client.get(path)
         timings.sort()
         p95 = timings[int(len(timings) * 0.95) - 1]
-        print(f"{path:45} {statistics.median(timings):10.1f} {p95:8.1f} "
-              f"{len(queries):9d} {len(response.content) / 1024:6.1f}")
+        print(
+            f"{path:45} {statistics.median(timings):10.1f} {p95:8.1f} "
+            f"{len(queries):9d} {len(response.content) / 1024:6.1f}"
+        )
 
 
 if __name__ == "__main__":

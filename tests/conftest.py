@@ -20,8 +20,11 @@ def demo_content(db):
 def editor(django_user_model, db):
     """A member of the Redaktion group: what the office's editors may do, and no more."""
     user = django_user_model.objects.create_user(
-        "redakteurin", password="pw-for-tests-only", is_staff=True,
-        first_name="Erika", last_name="Muster",
+        "redakteurin",
+        password="pw-for-tests-only",
+        is_staff=True,
+        first_name="Erika",
+        last_name="Muster",
     )
     user.groups.add(Group.objects.get(name=EDITOR_GROUP))
     return user
@@ -54,8 +57,14 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium")
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 

@@ -55,25 +55,39 @@ class TranslatedAdmin(TranslationAdmin):
             (name, {**options, "fields": [f for f in options["fields"] if f not in STATUS_FIELDS]})
             for name, options in fieldsets
         ]
-        return [*fieldsets, (_("Übersetzungen"), {
-            "fields": STATUS_FIELDS,
-            "description": _("Nach einer Änderung am deutschen Text gelten die Übersetzungen "
-                             "als veraltet. War es nur eine kleine Korrektur, bestätigen Sie "
-                             "hier, dass die Übersetzungen weiter passen."),
-        })]
+        return [
+            *fieldsets,
+            (
+                _("Übersetzungen"),
+                {
+                    "fields": STATUS_FIELDS,
+                    "description": _(
+                        "Nach einer Änderung am deutschen Text gelten die Übersetzungen "
+                        "als veraltet. War es nur eine kleine Korrektur, bestätigen Sie "
+                        "hier, dass die Übersetzungen weiter passen."
+                    ),
+                },
+            ),
+        ]
 
     def get_form(self, request, obj=None, **kwargs):
         if self._tracks(obj):
             base = kwargs.get("form", self.form)
-            kwargs["form"] = type(base.__name__, (base,), {
-                "confirm_translations": forms.TypedMultipleChoiceField(
-                    label=_("Übersetzungen passen weiterhin"),
-                    choices=[(code, _language_name(code)) for code in TARGETS],
-                    widget=forms.CheckboxSelectMultiple, required=False,
-                    help_text=_("Markierte Sprachen gelten nach dem Speichern wieder als "
-                                "aktuell."),
-                ),
-            })
+            kwargs["form"] = type(
+                base.__name__,
+                (base,),
+                {
+                    "confirm_translations": forms.TypedMultipleChoiceField(
+                        label=_("Übersetzungen passen weiterhin"),
+                        choices=[(code, _language_name(code)) for code in TARGETS],
+                        widget=forms.CheckboxSelectMultiple,
+                        required=False,
+                        help_text=_(
+                            "Markierte Sprachen gelten nach dem Speichern wieder als aktuell."
+                        ),
+                    ),
+                },
+            )
         return super().get_form(request, obj, **kwargs)
 
     def save_model(self, request, obj, form, change):
@@ -87,16 +101,17 @@ class TranslatedAdmin(TranslationAdmin):
         rows = []
         for code in TARGETS:
             status, problems = object_status(obj, code)
-            fields = ", ".join(
-                str(obj._meta.get_field(field).verbose_name) for field in problems
-            )
+            fields = ", ".join(str(obj._meta.get_field(field).verbose_name) for field in problems)
             rows.append((_language_name(code), status, STATUS_LABELS[status], fields))
         return format_html(
             '<table class="translation-status"><thead><tr><th scope="col">{}</th>'
             '<th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>',
-            _("Sprache"), _("Stand"), _("betroffene Felder"),
-            format_html_join("", '<tr><td>{}</td><td class="status-{}">{}</td>'
-                                 "<td>{}</td></tr>", rows),
+            _("Sprache"),
+            _("Stand"),
+            _("betroffene Felder"),
+            format_html_join(
+                "", '<tr><td>{}</td><td class="status-{}">{}</td><td>{}</td></tr>', rows
+            ),
         )
 
 
@@ -108,4 +123,3 @@ class TranslatedStackedInline(TranslationStackedInline):
 class TranslatedTabularInline(TranslationTabularInline):
     class Media(TranslationMedia):
         pass
-

@@ -8,7 +8,10 @@ class TranslationTracked(models.Model):
     """Mixin for translated models: remembers which German text each translation matches."""
 
     translation_sources = models.JSONField(
-        _("Stand der Übersetzungen"), default=dict, blank=True, editable=False,
+        _("Stand der Übersetzungen"),
+        default=dict,
+        blank=True,
+        editable=False,
     )
 
     class Meta:

@@ -39,8 +39,11 @@ def translated_fields(model):
 
 
 def tracked_models():
-    return [m for m in translator.get_registered_models()
-            if issubclass(m, TranslationTracked) and not m._meta.abstract]
+    return [
+        m
+        for m in translator.get_registered_models()
+        if issubclass(m, TranslationTracked) and not m._meta.abstract
+    ]
 
 
 def field_status(obj, field, language):

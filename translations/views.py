@@ -32,15 +32,18 @@ def _language_choices():
 class ExportForm(forms.Form):
     language = forms.ChoiceField(label=gettext_lazy("Zielsprache"), choices=_language_choices)
     everything = forms.BooleanField(
-        label=gettext_lazy("Alle Texte exportieren, auch vollständig übersetzte"), required=False)
+        label=gettext_lazy("Alle Texte exportieren, auch vollständig übersetzte"), required=False
+    )
 
 
 class ImportForm(forms.Form):
     language = forms.ChoiceField(label=gettext_lazy("Zielsprache"), choices=_language_choices)
     file = forms.FileField(
         label=gettext_lazy("XLIFF-Datei"),
-        help_text=gettext_lazy("Die übersetzte Datei, wie das Übersetzungsbüro sie liefert "
-                               "(XLIFF 1.2, höchstens 5 MB)."),
+        help_text=gettext_lazy(
+            "Die übersetzte Datei, wie das Übersetzungsbüro sie liefert "
+            "(XLIFF 1.2, höchstens 5 MB)."
+        ),
     )
 
     def clean_file(self):
@@ -58,15 +61,18 @@ def _overview_rows():
         cells = []
         for code in TARGETS:
             statuses = [object_status(obj, code)[0] for obj in objects]
-            cells.append({
-                "code": code,
-                "missing": statuses.count(MISSING),
-                "outdated": statuses.count(OUTDATED),
-                "url": reverse("translation_overview_language", args=[code])
-                + f"#{model._meta.label_lower}",
-            })
-        rows.append({"label": model._meta.verbose_name_plural, "total": len(objects),
-                     "cells": cells})
+            cells.append(
+                {
+                    "code": code,
+                    "missing": statuses.count(MISSING),
+                    "outdated": statuses.count(OUTDATED),
+                    "url": reverse("translation_overview_language", args=[code])
+                    + f"#{model._meta.label_lower}",
+                }
+            )
+        rows.append(
+            {"label": model._meta.verbose_name_plural, "total": len(objects), "cells": cells}
+        )
     return rows
 
 
@@ -106,19 +112,33 @@ def language_detail(request, language):
             status, problems = object_status(obj, language)
             if status == COMPLETE:
                 continue
-            items.append({
-                "object": obj, "status": status,
-                "fields": [(obj._meta.get_field(f).verbose_name, s) for f, s in problems.items()],
-                "url": _change_url(obj),
-            })
-        groups.append({"anchor": model._meta.label_lower,
-                       "label": model._meta.verbose_name_plural, "items": items})
-    return render(request, "admin/translations/language.html", {
-        **admin.site.each_context(request),
-        "title": _("Offene Übersetzungen: %(language)s")
-        % {"language": get_language_info(language)["name_translated"]},
-        "groups": groups,
-    })
+            items.append(
+                {
+                    "object": obj,
+                    "status": status,
+                    "fields": [
+                        (obj._meta.get_field(f).verbose_name, s) for f, s in problems.items()
+                    ],
+                    "url": _change_url(obj),
+                }
+            )
+        groups.append(
+            {
+                "anchor": model._meta.label_lower,
+                "label": model._meta.verbose_name_plural,
+                "items": items,
+            }
+        )
+    return render(
+        request,
+        "admin/translations/language.html",
+        {
+            **admin.site.each_context(request),
+            "title": _("Offene Übersetzungen: %(language)s")
+            % {"language": get_language_info(language)["name_translated"]},
+            "groups": groups,
+        },
+    )
 
 
 def _change_url(obj):
@@ -144,8 +164,6 @@ def export(request):
     return response
 
 
-
-
 @admin.site.admin_view
 def import_preview(request):
     _require_translation_rights(request)
@@ -153,21 +171,35 @@ def import_preview(request):
         return redirect("translation_overview")
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
-        return render(request, "admin/translations/overview.html",
-                      _overview_context(request, import_form=form), status=400)
+        return render(
+            request,
+            "admin/translations/overview.html",
+            _overview_context(request, import_form=form),
+            status=400,
+        )
     data = form.cleaned_data["file"]
     plan = plan_import(data, language=form.cleaned_data["language"])
     token = secrets.token_urlsafe(16)
     if plan.ok and plan.changes:
         # The exact bytes, whatever their encoding: applying checks the same file again.
-        request.session[SESSION_KEY] = {"token": token, "language": plan.language,
-                                        "data": base64.b64encode(data).decode("ascii")}
-    return render(request, "admin/translations/preview.html", {
-        **admin.site.each_context(request), "title": _("Vorschau des Imports"),
-        "plan": plan, "token": token,
-        "language_name": get_language_info(plan.language)["name_translated"]
-        if plan.language in TARGETS else "",
-    })
+        request.session[SESSION_KEY] = {
+            "token": token,
+            "language": plan.language,
+            "data": base64.b64encode(data).decode("ascii"),
+        }
+    return render(
+        request,
+        "admin/translations/preview.html",
+        {
+            **admin.site.each_context(request),
+            "title": _("Vorschau des Imports"),
+            "plan": plan,
+            "token": token,
+            "language_name": get_language_info(plan.language)["name_translated"]
+            if plan.language in TARGETS
+            else "",
+        },
+    )
 
 
 @admin.site.admin_view
@@ -175,17 +207,18 @@ def import_apply(request):
     _require_translation_rights(request)
     stored = request.session.get(SESSION_KEY)
     if request.method != "POST" or not stored or request.POST.get("token") != stored["token"]:
-        messages.error(request, _("Die Vorschau ist abgelaufen. "
-                                  "Bitte laden Sie die Datei erneut hoch."))
+        messages.error(
+            request, _("Die Vorschau ist abgelaufen. Bitte laden Sie die Datei erneut hoch.")
+        )
         return redirect("translation_overview")
     # Checked again: the German text may have changed since the preview.
     plan = plan_import(base64.b64decode(stored["data"]), language=stored["language"])
     if not plan.ok:
-        messages.error(request, _("Die Datei passt nicht mehr zu den Inhalten. "
-                                  "Nichts wurde geändert."))
+        messages.error(
+            request, _("Die Datei passt nicht mehr zu den Inhalten. Nichts wurde geändert.")
+        )
         return redirect("translation_overview")
     count = apply_import(plan)
     del request.session[SESSION_KEY]
     messages.success(request, _("%(count)d Übersetzungen wurden übernommen.") % {"count": count})
     return redirect("translation_overview")
-

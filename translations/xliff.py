@@ -53,7 +53,8 @@ class Unit:
     def note(self):
         meta = self.obj._meta
         where = _("%(kind)s „%(name)s“, Feld „%(field)s“") % {
-            "kind": meta.verbose_name, "name": self.obj,
+            "kind": meta.verbose_name,
+            "name": self.obj,
             "field": meta.get_field(self.field).verbose_name,
         }
         if hasattr(self.obj, "get_absolute_url"):
@@ -74,30 +75,48 @@ def units_for(language, *, everything=False):
                 status = field_status(obj, name, language)
                 if status is None or (status == COMPLETE and not everything):
                     continue
-                units.append(Unit(
-                    id=unit_id(obj, name), obj=obj, field=name,
-                    source=getattr(obj, f"{name}_{SOURCE}"),
-                    target=getattr(obj, f"{name}_{language}") or "", status=status,
-                ))
+                units.append(
+                    Unit(
+                        id=unit_id(obj, name),
+                        obj=obj,
+                        field=name,
+                        source=getattr(obj, f"{name}_{SOURCE}"),
+                        target=getattr(obj, f"{name}_{language}") or "",
+                        status=status,
+                    )
+                )
     return units
 
 
 def export_xliff(language, *, everything=False):
     """The XLIFF document (bytes, UTF-8) for one target language."""
     root = ET.Element(f"{{{NS}}}xliff", version="1.2")
-    file_el = ET.SubElement(root, f"{{{NS}}}file", {
-        "original": "kfi-website", "source-language": SOURCE, "target-language": language,
-        "datatype": "html", "tool-id": "kfi-website",
-    })
+    file_el = ET.SubElement(
+        root,
+        f"{{{NS}}}file",
+        {
+            "original": "kfi-website",
+            "source-language": SOURCE,
+            "target-language": language,
+            "datatype": "html",
+            "tool-id": "kfi-website",
+        },
+    )
     body = ET.SubElement(file_el, f"{{{NS}}}body")
     for unit in units_for(language, everything=everything):
-        el = ET.SubElement(body, f"{{{NS}}}trans-unit", {
-            "id": unit.id, "resname": unit.id,
-            "datatype": "html" if unit.is_rich else "plaintext",
-        })
+        el = ET.SubElement(
+            body,
+            f"{{{NS}}}trans-unit",
+            {
+                "id": unit.id,
+                "resname": unit.id,
+                "datatype": "html" if unit.is_rich else "plaintext",
+            },
+        )
         ET.SubElement(el, f"{{{NS}}}source", {"xml:lang": SOURCE}).text = unit.source
-        target = ET.SubElement(el, f"{{{NS}}}target", {"xml:lang": language,
-                                                       "state": STATE[unit.status]})
+        target = ET.SubElement(
+            el, f"{{{NS}}}target", {"xml:lang": language, "state": STATE[unit.status]}
+        )
         target.text = unit.target
         ET.SubElement(el, f"{{{NS}}}note", {"from": "kfi-website"}).text = unit.note
     ET.indent(root)
@@ -169,8 +188,9 @@ def plan_import(data, *, language=None):
         plan.errors.append(_("Die Datei ist kein wohlgeformtes XML: %(error)s") % {"error": error})
         return plan
     except DefusedXmlException:
-        plan.errors.append(_("Die Datei enthält nicht erlaubte XML-Bestandteile "
-                             "(DTD oder Entitäten)."))
+        plan.errors.append(
+            _("Die Datei enthält nicht erlaubte XML-Bestandteile (DTD oder Entitäten).")
+        )
         return plan
     if root.tag != f"{{{NS}}}xliff" or root.get("version") != "1.2":
         plan.errors.append(_("Die Datei ist keine XLIFF-1.2-Datei."))
@@ -184,16 +204,22 @@ def plan_import(data, *, language=None):
         source_language = file_el.get("source-language", "")
         target_language = file_el.get("target-language", "")
         if source_language.split("-")[0] != SOURCE:
-            plan.errors.append(_("Die Ausgangssprache der Datei ist „%(code)s“, erwartet wird "
-                                 "Deutsch (de).") % {"code": source_language})
+            plan.errors.append(
+                _("Die Ausgangssprache der Datei ist „%(code)s“, erwartet wird Deutsch (de).")
+                % {"code": source_language}
+            )
         target_language = target_language.split("-")[0]
         if target_language not in TARGETS:
-            plan.errors.append(_("Die Zielsprache „%(code)s“ wird auf der Website nicht "
-                                 "angeboten.") % {"code": target_language})
+            plan.errors.append(
+                _("Die Zielsprache „%(code)s“ wird auf der Website nicht angeboten.")
+                % {"code": target_language}
+            )
             continue
         if plan.language and target_language != plan.language:
-            plan.errors.append(_("Die Datei enthält „%(found)s“, gewählt wurde „%(chosen)s“.")
-                               % {"found": target_language, "chosen": plan.language})
+            plan.errors.append(
+                _("Die Datei enthält „%(found)s“, gewählt wurde „%(chosen)s“.")
+                % {"found": target_language, "chosen": plan.language}
+            )
             continue
         plan.language = target_language
         for unit in file_el.iter(f"{{{NS}}}trans-unit"):
@@ -209,8 +235,10 @@ def _plan_unit(plan, unit, seen):
     seen.add(uid)
     resolved = _resolve(uid)
     if resolved is None:
-        plan.errors.append(_("Unbekannte Einheit „%(id)s“: Dieser Text existiert auf der "
-                             "Website nicht (mehr).") % {"id": uid})
+        plan.errors.append(
+            _("Unbekannte Einheit „%(id)s“: Dieser Text existiert auf der Website nicht (mehr).")
+            % {"id": uid}
+        )
         return
     obj, name = resolved
     target = _text(unit.find(f"{{{NS}}}target")).strip()

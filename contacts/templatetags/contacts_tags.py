@@ -10,7 +10,7 @@ register = template.Library()
 
 @register.simple_tag
 def person_name(person):
-    """"Frau Dr. Anna Richter": the salutation in the reader's language, the name as German."""
+    """ "Frau Dr. Anna Richter": the salutation in the reader's language, the name as German."""
     salutation = person.get_salutation_display() if person.salutation else ""
     name = mark_german(person.name)
     return format_html("{} {}", salutation, name) if salutation else name

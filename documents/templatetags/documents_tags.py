@@ -25,13 +25,17 @@ def file_type(document_file):
 
 @register.simple_tag
 def file_meta(document_file):
-    """"(PDF, 1,7 MB)", plus the file's language when it is not the reader's."""
-    parts = [file_type(document_file),
-             format_html('<span dir="ltr">{}</span>', format_size(document_file.size))]
+    """ "(PDF, 1,7 MB)", plus the file's language when it is not the reader's."""
+    parts = [
+        file_type(document_file),
+        format_html('<span dir="ltr">{}</span>', format_size(document_file.size)),
+    ]
     if document_file.language != current_language():
         parts.append(_("auf %(language)s") % {"language": language_name(document_file.language)})
-    return format_html('<span class="attachment__meta">({})</span>',
-                       format_html(", ".join(["{}"] * len(parts)), *parts))
+    return format_html(
+        '<span class="attachment__meta">({})</span>',
+        format_html(", ".join(["{}"] * len(parts)), *parts),
+    )
 
 
 @register.simple_tag

@@ -16,5 +16,8 @@ def amount(value):
 @register.simple_tag
 def time_element(value, display_format="DATE_FORMAT", machine_format="Y-m-d"):
     """A <time> element, usable as a variable inside {% blocktranslate %}."""
-    return format_html('<time datetime="{}">{}</time>', date_format(value, machine_format),
-                       date_format(value, display_format))
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        date_format(value, machine_format),
+        date_format(value, display_format),
+    )

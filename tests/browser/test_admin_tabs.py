@@ -13,12 +13,10 @@ def _log_in(page, live_server, editor):
     client = Client()
     client.force_login(editor)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value,
-                               "url": live_server.url}])
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 
 
-def test_editor_switches_the_language_of_the_input_fields(page, live_server, editor,
-                                                           demo_content):
+def test_editor_switches_the_language_of_the_input_fields(page, live_server, editor, demo_content):
     _log_in(page, live_server, editor)
     imprint = Page.objects.get(key=Page.Key.IMPRINT)
     page.goto(f"/admin/pages/page/{imprint.pk}/change/")
@@ -34,8 +32,9 @@ def test_editor_switches_the_language_of_the_input_fields(page, live_server, edi
     assert page.foreign_requests == []
 
 
-def test_a_language_with_an_error_is_marked_and_opened_first(page, live_server, editor,
-                                                              demo_content):
+def test_a_language_with_an_error_is_marked_and_opened_first(
+    page, live_server, editor, demo_content
+):
     _log_in(page, live_server, editor)
     imprint = Page.objects.get(key=Page.Key.IMPRINT)
     page.goto(f"/admin/pages/page/{imprint.pk}/change/")

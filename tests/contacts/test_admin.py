@@ -11,18 +11,40 @@ ADD_PERSON = "/admin/contacts/person/add/"
 
 def person_form(**overrides):
     data = {
-        "salutation": "frau", "academic_title": "", "first_name": "", "last_name": "Loth",
-        "slug": "loth", "job_title_de": "Kommunale Integrationskoordinatorin",
-        "department_de": "", "team": "", "office": "", "room": "2.60",
-        "phone": "03433 241-4742", "fax": "", "mobile": "", "email": "", "confirm_email": "",
-        "consultation_hours_de": "", "photo_alt_de": "", "order": "0", "is_published": "on",
+        "salutation": "frau",
+        "academic_title": "",
+        "first_name": "",
+        "last_name": "Loth",
+        "slug": "loth",
+        "job_title_de": "Kommunale Integrationskoordinatorin",
+        "department_de": "",
+        "team": "",
+        "office": "",
+        "room": "2.60",
+        "phone": "03433 241-4742",
+        "fax": "",
+        "mobile": "",
+        "email": "",
+        "confirm_email": "",
+        "consultation_hours_de": "",
+        "photo_alt_de": "",
+        "order": "0",
+        "is_published": "on",
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
 
 
-@pytest.mark.parametrize("typed", ["03433 241-4742", "03433/2414742", "+49 3433 241 4742",
-                                   "0049 3433 2414742", "(03433) 241 - 4742"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "03433 241-4742",
+        "03433/2414742",
+        "+49 3433 241 4742",
+        "0049 3433 2414742",
+        "(03433) 241 - 4742",
+    ],
+)
 def test_phone_typed_in_any_common_way_is_stored_as_e164(editor_client, typed):
     response = editor_client.post(ADD_PERSON, person_form(phone=typed))
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -62,8 +84,9 @@ def test_email_one_typo_away_from_an_address_in_use_needs_confirmation(editor_cl
     response = editor_client.post(ADD_PERSON, person_form(email="integartionshilfe@lk-l.de"))
     content = response.content.decode()
     assert response.status_code == 200
-    assert "unterscheidet sich nur um ein oder zwei Zeichen von „integrationshilfe@lk-l.de“" \
-        in content
+    assert (
+        "unterscheidet sich nur um ein oder zwei Zeichen von „integrationshilfe@lk-l.de“" in content
+    )
     assert 'type="checkbox" name="confirm_email"' in content
     assert not Person.objects.filter(slug="loth").exists()
 
@@ -78,10 +101,18 @@ def test_confirmation_checkbox_is_hidden_until_there_is_a_warning(editor_client)
     assert 'type="checkbox" name="confirm_email"' not in content
 
 
-@pytest.mark.parametrize("email", ["integrationshilfe@lk-l.de", "INTEGRATIONSHILFE@lk-l.de",
-                                   "mikroprojekte-kfi@lk-l.de", "loth@example.org"])
+@pytest.mark.parametrize(
+    "email",
+    [
+        "integrationshilfe@lk-l.de",
+        "INTEGRATIONSHILFE@lk-l.de",
+        "mikroprojekte-kfi@lk-l.de",
+        "loth@example.org",
+    ],
+)
 def test_same_shared_mailbox_or_a_clearly_different_address_saves_without_warning(
-        editor_client, email):
+    editor_client, email
+):
     PersonFactory(email="integrationshilfe@lk-l.de")
     assert editor_client.post(ADD_PERSON, person_form(email=email)).status_code == 302
 
@@ -89,8 +120,10 @@ def test_same_shared_mailbox_or_a_clearly_different_address_saves_without_warnin
 def test_unchanged_address_is_not_questioned_again(editor_client):
     PersonFactory(email="integrationshilfe@lk-l.de")
     person = PersonFactory(slug="loth", last_name="Loth", email="integartionshilfe@lk-l.de")
-    response = editor_client.post(f"/admin/contacts/person/{person.pk}/change/",
-                                  person_form(email="integartionshilfe@lk-l.de", room="2.02"))
+    response = editor_client.post(
+        f"/admin/contacts/person/{person.pk}/change/",
+        person_form(email="integartionshilfe@lk-l.de", room="2.02"),
+    )
     assert response.status_code == 302
 
 
@@ -100,12 +133,11 @@ def test_contacts_admin_pages_list_towns_without_a_responsible_person(editor_cli
     rotha = MunicipalityFactory(name="Rötha")
     PersonFactory(municipalities=[borna])
     PersonFactory(is_published=False, municipalities=[rotha])
-    for path in ("/admin/contacts/", "/admin/contacts/person/",
-                 "/admin/contacts/municipality/"):
+    for path in ("/admin/contacts/", "/admin/contacts/person/", "/admin/contacts/municipality/"):
         content = editor_client.get(path).content.decode()
         assert "Für diese 2 Orte ist keine veröffentlichte Person zuständig" in content, path
-        warning = content[content.index("Für diese 2 Orte"):]
-        warning = warning[:warning.index("</li>")]
+        warning = content[content.index("Für diese 2 Orte") :]
+        warning = warning[: warning.index("</li>")]
         assert "Rötha" in warning and "Zwenkau" in warning
         assert "Borna" not in warning
 
@@ -118,16 +150,20 @@ def test_no_town_warning_when_every_town_is_covered(editor_client):
 
 def test_example_mapping_is_labelled_in_the_admin(editor_client):
     ResponsibilityOverview.objects.create(is_example=True)
-    for path in ("/admin/contacts/", "/admin/contacts/person/",
-                 "/admin/contacts/municipality/"):
+    for path in ("/admin/contacts/", "/admin/contacts/person/", "/admin/contacts/municipality/"):
         content = editor_client.get(path).content.decode()
         assert "Zuordnung der Städte und Gemeinden zu den Personen ist ein Beispiel" in content
 
 
 def test_postal_codes_are_checked_and_kept_in_order(editor_client):
-    data = {"name": "Grimma", "kind": "stadt", "postal_codes": "04668; 04680,04688 04668",
-            "official_key": "",
-            "Person_municipalities-TOTAL_FORMS": "0", "Person_municipalities-INITIAL_FORMS": "0"}
+    data = {
+        "name": "Grimma",
+        "kind": "stadt",
+        "postal_codes": "04668; 04680,04688 04668",
+        "official_key": "",
+        "Person_municipalities-TOTAL_FORMS": "0",
+        "Person_municipalities-INITIAL_FORMS": "0",
+    }
     response = editor_client.post("/admin/contacts/municipality/add/", data)
     assert response.status_code == 302, response.content.decode()[:3000]
     from contacts.models import Municipality
@@ -144,12 +180,22 @@ def test_slug_of_a_fixed_page_is_refused(editor_client):
     assert "ist schon die Adresse einer anderen Seite" in response.content.decode()
 
 
-@pytest.mark.parametrize("path", [
-    "/admin/contacts/", "/admin/contacts/team/", "/admin/contacts/team/add/",
-    "/admin/contacts/office/", "/admin/contacts/office/add/", "/admin/contacts/person/",
-    ADD_PERSON, "/admin/contacts/municipality/", "/admin/contacts/municipality/add/",
-    "/admin/contacts/responsibilityoverview/", "/admin/contacts/responsibilityoverview/add/",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/contacts/",
+        "/admin/contacts/team/",
+        "/admin/contacts/team/add/",
+        "/admin/contacts/office/",
+        "/admin/contacts/office/add/",
+        "/admin/contacts/person/",
+        ADD_PERSON,
+        "/admin/contacts/municipality/",
+        "/admin/contacts/municipality/add/",
+        "/admin/contacts/responsibilityoverview/",
+        "/admin/contacts/responsibilityoverview/add/",
+    ],
+)
 def test_editors_can_open_every_contacts_admin_page(editor_client, path):
     assert editor_client.get(path).status_code == 200
 
@@ -159,8 +205,7 @@ def test_only_one_responsibility_overview_can_be_added(editor_client):
     assert editor_client.get("/admin/contacts/responsibilityoverview/add/").status_code == 403
 
 
-def test_staff_without_permission_cannot_add_the_responsibility_overview(
-        client, django_user_model):
+def test_staff_without_permission_cannot_add_the_responsibility_overview(client, django_user_model):
     staff = django_user_model.objects.create_user("ohne-rechte", is_staff=True)
     client.force_login(staff)
     response = client.post("/admin/contacts/responsibilityoverview/add/", {"is_example": "on"})

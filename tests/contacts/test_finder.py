@@ -24,21 +24,34 @@ def towns(db):
         "Regis-Breitingen": ["04565"],
         "Trebsen/Mulde": ["04687"],
     }
-    return {name: MunicipalityFactory(name=name, postal_codes=codes)
-            for name, codes in names.items()}
+    return {
+        name: MunicipalityFactory(name=name, postal_codes=codes) for name, codes in names.items()
+    }
 
 
 @pytest.fixture
 def coordinators(towns):
     kik = TeamFactory(abbreviation="KIK", name_de="Kommunale Integrationskoordinatoren")
-    loth = PersonFactory(last_name="Loth", slug="loth", team=kik,
-                         municipalities=[towns["Borna"], towns["Rötha"],
-                                         towns["Regis-Breitingen"]])
-    goetschenberg = PersonFactory(last_name="Götschenberg", slug="goetschenberg", team=kik,
-                                  municipalities=[towns["Grimma"], towns["Otterwisch"],
-                                                  towns["Colditz"], towns["Trebsen/Mulde"]])
-    koi = TeamFactory(abbreviation="KOI", name_de="Koordinatorin Integration Asyl",
-                      is_general_contact=True)
+    loth = PersonFactory(
+        last_name="Loth",
+        slug="loth",
+        team=kik,
+        municipalities=[towns["Borna"], towns["Rötha"], towns["Regis-Breitingen"]],
+    )
+    goetschenberg = PersonFactory(
+        last_name="Götschenberg",
+        slug="goetschenberg",
+        team=kik,
+        municipalities=[
+            towns["Grimma"],
+            towns["Otterwisch"],
+            towns["Colditz"],
+            towns["Trebsen/Mulde"],
+        ],
+    )
+    koi = TeamFactory(
+        abbreviation="KOI", name_de="Koordinatorin Integration Asyl", is_general_contact=True
+    )
     richter = PersonFactory(last_name="Richter", slug="richter", team=koi)
     return {"loth": loth, "goetschenberg": goetschenberg, "richter": richter}
 
@@ -52,7 +65,7 @@ def _get(client, query):
 def _answer(content):
     """The part of the page after the form and before the A–Z list."""
     start = content.find('<div class="finder-answer">')
-    return content[start:content.index('id="a-z"')] if start != -1 else ""
+    return content[start : content.index('id="a-z"')] if start != -1 else ""
 
 
 def test_finder_without_query_shows_the_form_and_every_town_a_to_z(client, towns):
@@ -78,8 +91,7 @@ def test_finder_is_a_get_form_that_sets_no_cookie(client, towns):
     assert not response.cookies
 
 
-def test_town_name_names_the_responsible_coordinator_and_the_general_contact(client,
-                                                                              coordinators):
+def test_town_name_names_the_responsible_coordinator_and_the_general_contact(client, coordinators):
     response, content = _get(client, "Borna")
     answer = _answer(content)
     assert "Zuständig für <span>Borna</span>" in answer
@@ -182,10 +194,10 @@ def test_unknown_town_name_gets_a_message_and_the_full_list(client, coordinators
 
 def _assert_error_pattern(content, message, typed):
     """The four parts of the UX guide's error pattern."""
-    summary = content[content.index('class="error-summary"'):content.index("<h1>")]
+    summary = content[content.index('class="error-summary"') : content.index("<h1>")]
     assert 'href="#ort"' in summary and message in summary
     assert '<span class="visually-hidden">Fehler:</span>' in content
-    assert message in content[content.index('id="ort-error"'):]
+    assert message in content[content.index('id="ort-error"') :]
     assert "<title>Fehler: " in content
     assert 'aria-invalid="true"' in content
     assert f'value="{typed}"' in content
@@ -201,8 +213,9 @@ def test_malformed_postal_code_shows_the_error_pattern(client, towns, query):
 @pytest.mark.parametrize("query", ["", "   ", "!!!", "-"])
 def test_empty_query_asks_for_a_postal_code_or_town(client, towns, query):
     _response, content = _get(client, query)
-    _assert_error_pattern(content, "Geben Sie Ihre Postleitzahl oder den Namen Ihres Ortes ein",
-                          query)
+    _assert_error_pattern(
+        content, "Geben Sie Ihre Postleitzahl oder den Namen Ihres Ortes ein", query
+    )
 
 
 def test_very_long_query_gets_a_helpful_message_not_an_error_page(client, towns):

@@ -19,16 +19,22 @@ def _png(name="karte.png"):
 
 @pytest.fixture
 def overview_with_map(admin_client):
-    response = admin_client.post("/admin/contacts/responsibilityoverview/add/", {
-        "is_example": "", "map_image": _png(), "map_alt_de": "Karte des Landkreises Leipzig",
-    })
+    response = admin_client.post(
+        "/admin/contacts/responsibilityoverview/add/",
+        {
+            "is_example": "",
+            "map_image": _png(),
+            "map_alt_de": "Karte des Landkreises Leipzig",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     return ResponsibilityOverview.objects.get()
 
 
 def test_map_needs_a_description(admin_client):
-    response = admin_client.post("/admin/contacts/responsibilityoverview/add/",
-                                 {"map_image": _png(), "map_alt_de": ""})
+    response = admin_client.post(
+        "/admin/contacts/responsibilityoverview/add/", {"map_image": _png(), "map_alt_de": ""}
+    )
     assert "Bitte beschreiben Sie die Karte." in response.content.decode()
 
 
@@ -44,8 +50,10 @@ def test_uploaded_map_is_shown_with_alt_text_and_an_enlarge_link(client, overvie
 
 
 def test_map_url_with_another_file_name_is_not_found(client, overview_with_map):
-    assert client.get("/de/ansprechpersonen/zustaendigkeiten/karte/..%2F..%2Fsecret.png"
-                      ).status_code == 404
+    assert (
+        client.get("/de/ansprechpersonen/zustaendigkeiten/karte/..%2F..%2Fsecret.png").status_code
+        == 404
+    )
     assert client.get("/de/ansprechpersonen/zustaendigkeiten/karte/other.png").status_code == 404
 
 

@@ -16,14 +16,29 @@ DETAIL_ORDER = ["Aufgabe", "Raum", "Adresse", "Telefon", "Fax", "E-Mail", "Sprec
 
 @pytest.fixture
 def richter(db):
-    koi = TeamFactory(abbreviation="KOI", name_de="Koordinatorin Integration Asyl",
-                      name_en="Integration and Asylum Coordinator", is_general_contact=True)
+    koi = TeamFactory(
+        abbreviation="KOI",
+        name_de="Koordinatorin Integration Asyl",
+        name_en="Integration and Asylum Coordinator",
+        is_general_contact=True,
+    )
     TaskFactory(team=koi, text_de="Anfragen koordinieren", text_en="coordinating requests")
-    office = OfficeFactory(name_de="Standort Grimma", street="Südstraße 80",
-                           building="Gebäude 62", postal_code="04668", town="Grimma")
+    office = OfficeFactory(
+        name_de="Standort Grimma",
+        street="Südstraße 80",
+        building="Gebäude 62",
+        postal_code="04668",
+        town="Grimma",
+    )
     return PersonFactory(
-        last_name="Richter", slug="richter", team=koi, office=office, room="414",
-        phone="+4934332413431", fax="+4934332417149", email="integrationshilfe@lk-l.de",
+        last_name="Richter",
+        slug="richter",
+        team=koi,
+        office=office,
+        room="414",
+        phone="+4934332413431",
+        fax="+4934332417149",
+        email="integrationshilfe@lk-l.de",
         job_title_de="Koordinatorin Integration Asyl",
         job_title_en="Integration and Asylum Coordinator",
         department_de="FB Grundsatzangelegenheiten Soziales",
@@ -42,8 +57,10 @@ def _dl_terms(html):
 
 def test_overview_shows_teams_with_tasks_and_people(client, richter):
     content = client.get("/de/ansprechpersonen/").content.decode()
-    assert '<h2 id="team-koi">Koordinatorin Integration Asyl <span dir="ltr">(KOI)</span></h2>' \
+    assert (
+        '<h2 id="team-koi">Koordinatorin Integration Asyl <span dir="ltr">(KOI)</span></h2>'
         in content
+    )
     assert "<li>Anfragen koordinieren</li>" in content
     assert '<a href="/de/ansprechpersonen/richter/">Frau Richter</a></h3>' in content
     assert "Englisch, Arabisch" in content
@@ -61,8 +78,10 @@ def test_person_page_lists_details_in_the_fixed_order(client, richter):
 
 def test_phone_is_shown_german_style_and_dialled_in_e164(client, richter):
     content = client.get("/de/ansprechpersonen/richter/").content.decode()
-    assert ('<a class="icon-link icon-link--phone" href="tel:+4934332413431">'
-            '<span dir="ltr">03433 241-3431</span></a>') in content
+    assert (
+        '<a class="icon-link icon-link--phone" href="tel:+4934332413431">'
+        '<span dir="ltr">03433 241-3431</span></a>'
+    ) in content
     assert '<span dir="ltr">03433 241-7149</span>' in content
     assert "tel:+4934332417149" not in content  # fax is text, not a link
 
@@ -76,8 +95,10 @@ def test_phone_without_switchboard_is_shown_in_national_format(client, richter):
 
 def test_person_page_links_the_office_on_openstreetmap_without_embedding_it(client, richter):
     content = client.get("/de/ansprechpersonen/richter/").content.decode()
-    assert "https://www.openstreetmap.org/search?query=S%C3%BCdstra%C3%9Fe+80%2C+04668+Grimma" \
+    assert (
+        "https://www.openstreetmap.org/search?query=S%C3%BCdstra%C3%9Fe+80%2C+04668+Grimma"
         in content
+    )
     assert "<iframe" not in content
     richter.office.latitude, richter.office.longitude = "51.236000", "12.725000"
     richter.office.save()
@@ -94,8 +115,8 @@ def test_person_page_in_english_translates_the_job_and_marks_german_fallbacks(cl
 
 def test_breadcrumb_marks_the_german_name_in_another_language(client, richter):
     content = client.get("/ar/ansprechpersonen/richter/").content.decode()
-    crumb = content[content.index('<span aria-current="page"'):]
-    crumb = crumb[:crumb.index("</li>")]
+    crumb = content[content.index('<span aria-current="page"') :]
+    crumb = crumb[: crumb.index("</li>")]
     assert '<span lang="de" dir="ltr">Richter</span>' in crumb
     german = client.get("/de/ansprechpersonen/richter/").content.decode()
     assert '<span aria-current="page">Frau Richter</span>' in german
@@ -120,9 +141,13 @@ def test_person_page_carries_valid_schema_org_json_ld(client, richter):
     assert data["url"] == "http://testserver/de/ansprechpersonen/richter/"
     assert data["knowsLanguage"] == ["de", "en", "ar"]
     address = data["workLocation"]["address"]
-    assert address == {"@type": "PostalAddress", "streetAddress": "Südstraße 80, Gebäude 62",
-                       "postalCode": "04668", "addressLocality": "Grimma",
-                       "addressCountry": "DE"}
+    assert address == {
+        "@type": "PostalAddress",
+        "streetAddress": "Südstraße 80, Gebäude 62",
+        "postalCode": "04668",
+        "addressLocality": "Grimma",
+        "addressCountry": "DE",
+    }
     assert data["worksFor"]["@type"] == "GovernmentOrganization"
 
 
@@ -194,29 +219,53 @@ def _property_names(text):
     return [re.split(r"[;:]", line, maxsplit=1)[0] for line in lines if line]
 
 
-CARD_PROPERTIES = ["BEGIN", "VERSION", "ADR", "EMAIL", "FN", "N", "NOTE", "ORG", "ROLE", "TEL",
-                   "TEL", "TITLE", "URL", "END"]
+CARD_PROPERTIES = [
+    "BEGIN",
+    "VERSION",
+    "ADR",
+    "EMAIL",
+    "FN",
+    "N",
+    "NOTE",
+    "ORG",
+    "ROLE",
+    "TEL",
+    "TEL",
+    "TITLE",
+    "URL",
+    "END",
+]
 
 
 @pytest.mark.parametrize("line_break", ["\r", "\r\n", "\n"])
 def test_vcard_line_breaks_in_translated_text_add_no_properties(client, richter, line_break):
     richter.job_title_ar = line_break.join(
-        ["منسقة الاندماج", "EMAIL;TYPE=INTERNET:evil@example.org", "TEL;TYPE=CELL:+491701234567"])
+        ["منسقة الاندماج", "EMAIL;TYPE=INTERNET:evil@example.org", "TEL;TYPE=CELL:+491701234567"]
+    )
     richter.consultation_hours_ar = line_break.join(
-        ["الثلاثاء 9-12", "URL:https://example.org/", "END:VCARD", "BEGIN:VCARD"])
+        ["الثلاثاء 9-12", "URL:https://example.org/", "END:VCARD", "BEGIN:VCARD"]
+    )
     richter.save()
     _response, text = _vcard(client, "/ar/ansprechpersonen/richter/kontakt.vcf")
     assert sorted(_property_names(text)) == sorted(CARD_PROPERTIES)
     card = vobject.readOne(text)
     assert [line.value for line in card.contents["email"]] == ["integrationshilfe@lk-l.de"]
     assert sorted(line.params["TYPE"] for line in card.contents["tel"]) == [
-        ["WORK", "FAX"], ["WORK", "VOICE"]]
+        ["WORK", "FAX"],
+        ["WORK", "VOICE"],
+    ]
     assert [line.value for line in card.contents["url"]] == [
-        "http://testserver/ar/ansprechpersonen/richter/"]
-    assert card.title.value == ("منسقة الاندماج\nEMAIL;TYPE=INTERNET:evil@example.org\n"
-                                "TEL;TYPE=CELL:+491701234567")
+        "http://testserver/ar/ansprechpersonen/richter/"
+    ]
+    assert card.title.value == (
+        "منسقة الاندماج\nEMAIL;TYPE=INTERNET:evil@example.org\nTEL;TYPE=CELL:+491701234567"
+    )
     assert card.note.value.split("\n") == [
-        "الثلاثاء 9-12", "URL:https://example.org/", "END:VCARD", "BEGIN:VCARD"]
+        "الثلاثاء 9-12",
+        "URL:https://example.org/",
+        "END:VCARD",
+        "BEGIN:VCARD",
+    ]
 
 
 def test_vcard_line_breaks_in_names_and_the_address_add_no_properties(client, richter):
@@ -234,14 +283,24 @@ def test_vcard_line_breaks_in_names_and_the_address_add_no_properties(client, ri
     assert card.adr.value.street == "Südstraße 80\nURL:https://example.org/"
 
 
-@pytest.mark.parametrize(("language", "job_title", "hours"), [
-    ("uk", "Координаторка з питань інтеграції; біженці, мігранти та їхні родини. " * 2,
-     "Вівторок 9–12; четвер 13–16, крім шкільних канікул.\n" * 3),
-    ("ar", "منسقة الاندماج واللجوء، مكتب غريما؛ " * 4,
-     "الثلاثاء من 9 إلى 12، الخميس من 13 إلى 16؛ ما عدا العطل المدرسية\n" * 3),
-])
-def test_vcard_long_translated_values_fold_and_read_back(client, richter, language, job_title,
-                                                         hours):
+@pytest.mark.parametrize(
+    ("language", "job_title", "hours"),
+    [
+        (
+            "uk",
+            "Координаторка з питань інтеграції; біженці, мігранти та їхні родини. " * 2,
+            "Вівторок 9–12; четвер 13–16, крім шкільних канікул.\n" * 3,
+        ),
+        (
+            "ar",
+            "منسقة الاندماج واللجوء، مكتب غريما؛ " * 4,
+            "الثلاثاء من 9 إلى 12، الخميس من 13 إلى 16؛ ما عدا العطل المدرسية\n" * 3,
+        ),
+    ],
+)
+def test_vcard_long_translated_values_fold_and_read_back(
+    client, richter, language, job_title, hours
+):
     setattr(richter, f"job_title_{language}", job_title)
     setattr(richter, f"consultation_hours_{language}", hours)
     richter.save()
@@ -284,29 +343,39 @@ def test_person_page_offers_the_vcard(client, richter):
     assert 'href="/de/ansprechpersonen/richter/kontakt.vcf"' in content
 
 
-@pytest.mark.parametrize("path", [
-    "/de/ansprechpersonen/richter/",
-    "/en/ansprechpersonen/richter/",
-    "/de/ansprechpersonen/richter/kontakt.vcf",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/de/ansprechpersonen/richter/",
+        "/en/ansprechpersonen/richter/",
+        "/de/ansprechpersonen/richter/kontakt.vcf",
+    ],
+)
 def test_unpublished_person_page_and_vcard_are_not_found(client, richter, path):
     richter.is_published = False
     richter.save()
     assert client.get(path).status_code == 404
 
 
-@pytest.mark.parametrize("path", [
-    "/de/ansprechpersonen/",
-    "/de/ansprechpersonen/zustaendigkeiten/",
-    "/de/ansprechpersonen/zustaendigkeitsfinder/?ort=Grimma",
-    "/de/koordinierungsstelle/",
-    "/sitemap.xml",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/de/ansprechpersonen/",
+        "/de/ansprechpersonen/zustaendigkeiten/",
+        "/de/ansprechpersonen/zustaendigkeitsfinder/?ort=Grimma",
+        "/de/koordinierungsstelle/",
+        "/sitemap.xml",
+    ],
+)
 def test_unpublished_person_appears_nowhere(client, demo_content, path):
-    hidden = PersonFactory(last_name="Versteckt", slug="versteckt", is_published=False,
-                           team=Team.objects.get(abbreviation="KIK"),
-                           email="versteckt@example.org",
-                           municipalities=[Municipality.objects.get(name="Grimma")])
+    hidden = PersonFactory(
+        last_name="Versteckt",
+        slug="versteckt",
+        is_published=False,
+        team=Team.objects.get(abbreviation="KIK"),
+        email="versteckt@example.org",
+        municipalities=[Municipality.objects.get(name="Grimma")],
+    )
     content = client.get(path).content.decode()
     assert "Versteckt" not in content
     assert hidden.email not in content

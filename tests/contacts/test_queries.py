@@ -35,8 +35,9 @@ def _queries(client, django_assert_max_num_queries, path, limit):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_query_count_does_not_grow_with_the_number_of_people(client, db, path,
-                                                             django_assert_max_num_queries):
+def test_query_count_does_not_grow_with_the_number_of_people(
+    client, db, path, django_assert_max_num_queries
+):
     Page.objects.create(key=Page.Key.OFFICE, title_de="Koordinierungsstelle")
     _add_people(2)
     few = _queries(client, django_assert_max_num_queries, path, 8)
@@ -45,8 +46,9 @@ def test_query_count_does_not_grow_with_the_number_of_people(client, db, path,
     assert many == few
 
 
-def test_person_page_and_vcard_use_a_fixed_number_of_queries(client, db,
-                                                             django_assert_max_num_queries):
+def test_person_page_and_vcard_use_a_fixed_number_of_queries(
+    client, db, django_assert_max_num_queries
+):
     person = PersonFactory(municipalities=MunicipalityFactory.create_batch(20))
     with django_assert_max_num_queries(3):
         assert client.get(person.get_absolute_url()).status_code == 200

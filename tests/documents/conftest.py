@@ -7,7 +7,10 @@ def stored_files(settings):
 
     def listing():
         root = settings.MEDIA_ROOT
-        return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()) \
-            if root.exists() else []
+        return (
+            sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+            if root.exists()
+            else []
+        )
 
     return listing

@@ -35,6 +35,7 @@ class DocumentFactory(DjangoModelFactory):
         if not create or extracted is False:
             return
         for language, (name, data) in (extracted or {"de": ("dokument.pdf", files.pdf())}).items():
-            version_create(document=document, upload=ContentFile(data, name=name),
-                           language=language)
+            version_create(
+                document=document, upload=ContentFile(data, name=name), language=language
+            )
         document.refresh_from_db()

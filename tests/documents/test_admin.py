@@ -17,9 +17,12 @@ def _delete_url(document):
 
 
 def test_list_shows_category_year_languages_size_and_state(editor_client):
-    DocumentFactory(title_de="Hinweise", category=CategoryFactory(title_de="Formulare"),
-                    year=2022, files={"de": ("h.pdf", files.pdf_of_size(30_000)),
-                                      "en": ("n.pdf", files.pdf())})
+    DocumentFactory(
+        title_de="Hinweise",
+        category=CategoryFactory(title_de="Formulare"),
+        year=2022,
+        files={"de": ("h.pdf", files.pdf_of_size(30_000)), "en": ("n.pdf", files.pdf())},
+    )
     content = editor_client.get(CHANGELIST).content.decode()
     assert "Hinweise" in content
     assert "Formulare" in content
@@ -30,8 +33,10 @@ def test_list_shows_category_year_languages_size_and_state(editor_client):
 
 
 def test_search_finds_titles_and_text_inside_pdfs(editor_client):
-    DocumentFactory(title_de="Integrationskonzept Teil 2",
-                    files={"de": ("t2.pdf", files.pdf("Handlungsfeld Wohnen und Nachbarschaft"))})
+    DocumentFactory(
+        title_de="Integrationskonzept Teil 2",
+        files={"de": ("t2.pdf", files.pdf("Handlungsfeld Wohnen und Nachbarschaft"))},
+    )
     DocumentFactory(title_de="Sachbericht")
     by_title = editor_client.get(CHANGELIST, {"q": "Integrationskonzept"}).content.decode()
     by_text = editor_client.get(CHANGELIST, {"q": "Nachbarschaft"}).content.decode()
@@ -55,14 +60,16 @@ def test_change_page_says_where_the_document_is_used(editor_client, monkeypatch)
     document = DocumentFactory()
     url = f"/admin/documents/document/{document.pk}/change/"
     assert "Nirgends. Das Dokument kann gelöscht werden." in (
-        editor_client.get(url).content.decode())
+        editor_client.get(url).content.decode()
+    )
     # Any foreign key to Document counts; let the document's own versions stand in for one.
     monkeypatch.setattr(selectors, "INTERNAL_MODELS", frozenset())
     assert "Fassung: Fassung 1" in editor_client.get(url).content.decode()
 
 
-def test_unused_document_is_deleted_with_its_files(editor_client, stored_files,
-                                                  django_capture_on_commit_callbacks):
+def test_unused_document_is_deleted_with_its_files(
+    editor_client, stored_files, django_capture_on_commit_callbacks
+):
     document = DocumentFactory()
     assert stored_files()
     with django_capture_on_commit_callbacks(execute=True):
@@ -72,8 +79,9 @@ def test_unused_document_is_deleted_with_its_files(editor_client, stored_files,
     assert stored_files() == []
 
 
-def test_used_document_cannot_be_deleted_and_the_page_says_why(editor_client, monkeypatch,
-                                                               stored_files):
+def test_used_document_cannot_be_deleted_and_the_page_says_why(
+    editor_client, monkeypatch, stored_files
+):
     """Uses are found through Django's relations, so another app's key needs no registration."""
     document = DocumentFactory(title_de="Antrag 2022")
     before = stored_files()
@@ -92,8 +100,9 @@ def test_used_document_cannot_be_deleted_and_the_page_says_why(editor_client, mo
 def test_bulk_delete_refuses_used_documents(editor_client, monkeypatch):
     used = DocumentFactory()
     monkeypatch.setattr(selectors, "INTERNAL_MODELS", frozenset())
-    response = editor_client.post(CHANGELIST, {"action": "delete_selected",
-                                               "_selected_action": [used.pk], "post": "yes"})
+    response = editor_client.post(
+        CHANGELIST, {"action": "delete_selected", "_selected_action": [used.pk], "post": "yes"}
+    )
     assert "werden noch verwendet" in response.content.decode()
     assert Document.objects.filter(pk=used.pk).exists()
 
@@ -108,10 +117,14 @@ def test_usage_discovery_covers_every_relation_from_other_apps():
         if model._meta.app_label == "documents":
             continue
         for field in model._meta.get_fields():
-            if (isinstance(field, ForeignKey | ManyToManyField)
-                    and field.related_model is Document and not (
-                        isinstance(field, ManyToManyField)
-                        and not field.remote_field.through._meta.auto_created)):
+            if (
+                isinstance(field, ForeignKey | ManyToManyField)
+                and field.related_model is Document
+                and not (
+                    isinstance(field, ManyToManyField)
+                    and not field.remote_field.through._meta.auto_created
+                )
+            ):
                 assert model in checked
 
 

@@ -14,8 +14,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def report():
     data = files.pdf("Integrationskonzept", pages=3)
-    document = DocumentFactory(slug="integrationskonzept-teil-1",
-                               files={"de": ("Integrationskonzept Teil 1.pdf", data)})
+    document = DocumentFactory(
+        slug="integrationskonzept-teil-1", files={"de": ("Integrationskonzept Teil 1.pdf", data)}
+    )
     return document, data
 
 
@@ -46,14 +47,16 @@ def test_non_ascii_file_name_is_sent_per_rfc_6266(client):
     DocumentFactory(slug="uebersicht", files={"de": ("Übersicht Mikroprojekte.pdf", files.pdf())})
     response = client.get("/de/dokumente/uebersicht/download/")
     assert response["Content-Disposition"] == (
-        "inline; filename*=utf-8''%C3%9Cbersicht%20Mikroprojekte.pdf")
+        "inline; filename*=utf-8''%C3%9Cbersicht%20Mikroprojekte.pdf"
+    )
 
 
 def test_word_files_are_offered_as_attachments(client):
     DocumentFactory(slug="antrag", files={"de": ("Antrag 2022.docx", files.docx())})
     response = client.get("/de/dokumente/antrag/download/")
     assert response["Content-Type"] == (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
     assert response["Content-Disposition"] == 'attachment; filename="Antrag 2022.docx"'
 
 
@@ -75,15 +78,18 @@ def test_stale_etag_gets_the_whole_file(client, report):
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize(("header", "start", "end"), [
-    ("bytes=0-99", 0, 99),
-    ("bytes=100-", 100, None),
-    ("bytes=-50", -50, None),
-    ("bytes=10-999999999", 10, None),
-])
+@pytest.mark.parametrize(
+    ("header", "start", "end"),
+    [
+        ("bytes=0-99", 0, 99),
+        ("bytes=100-", 100, None),
+        ("bytes=-50", -50, None),
+        ("bytes=10-999999999", 10, None),
+    ],
+)
 def test_range_requests_get_206_with_the_requested_bytes(client, report, header, start, end):
     _document, data = report
-    expected = data[start:] if end is None else data[start:end + 1]
+    expected = data[start:] if end is None else data[start : end + 1]
     response = client.get(URL, headers={"range": header})
     assert response.status_code == 206
     first = start if start >= 0 else len(data) + start
@@ -110,14 +116,18 @@ def test_ranges_we_do_not_serve_get_the_whole_file(client, report, header):
 HUGE = "9" * 5000
 
 
-@pytest.mark.parametrize(("header", "status", "content_range"), [
-    (f"bytes=0-{HUGE}", 206, "bytes 0-{last}/{size}"),
-    (f"bytes=-{HUGE}", 206, "bytes 0-{last}/{size}"),
-    (f"bytes={HUGE}-", 416, "bytes */{size}"),
-    (f"bytes=000{'0' * 5000}1-", 206, "bytes 1-{last}/{size}"),
-])
+@pytest.mark.parametrize(
+    ("header", "status", "content_range"),
+    [
+        (f"bytes=0-{HUGE}", 206, "bytes 0-{last}/{size}"),
+        (f"bytes=-{HUGE}", 206, "bytes 0-{last}/{size}"),
+        (f"bytes={HUGE}-", 416, "bytes */{size}"),
+        (f"bytes=000{'0' * 5000}1-", 206, "bytes 1-{last}/{size}"),
+    ],
+)
 def test_positions_too_long_for_an_integer_are_past_the_end_not_an_error(
-        client, report, header, status, content_range):
+    client, report, header, status, content_range
+):
     _document, data = report
     response = client.get(URL, headers={"range": header})
     assert response.status_code == status
@@ -166,8 +176,10 @@ def test_download_is_served_with_debug_off(client, report):
 
 def test_files_are_read_through_the_storage_api(client, settings):
     """Swapping the storage backend (e.g. for S3) needs configuration only."""
-    settings.STORAGES = {**settings.STORAGES,
-                         "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
     data = files.pdf()
     DocumentFactory(slug="im-speicher", files={"de": ("Bericht.pdf", data)})
     assert not (settings.MEDIA_ROOT).exists()

@@ -24,35 +24,40 @@ def _in(language, text):
 def _language_part(page_language, file_language_name):
     with translation.override(page_language):
         return translation.gettext("auf %(language)s") % {
-            "language": translation.gettext(file_language_name)}
+            "language": translation.gettext(file_language_name)
+        }
 
 
 @pytest.fixture
 def report():
-    category = CategoryFactory(slug="integrationskonzept", title_de="Integrationskonzept",
-                               title_en="Integration concept")
+    category = CategoryFactory(
+        slug="integrationskonzept", title_de="Integrationskonzept", title_en="Integration concept"
+    )
     return DocumentFactory(
-        category=category, slug="integrationskonzept-teil-1", year=2018,
-        title_de="Integrationskonzept Teil 1", title_en="Integration concept part 1",
+        category=category,
+        slug="integrationskonzept-teil-1",
+        year=2018,
+        title_de="Integrationskonzept Teil 1",
+        title_en="Integration concept part 1",
         files={"de": ("Integrationskonzept_Teil_1.pdf", files.pdf_of_size(1_700_000))},
     )
 
 
 def test_german_label_reads_like_the_old_page(client, report):
     content = client.get("/de/dokumente/").content.decode()
-    assert ('hreflang="de" type="application/pdf">Integrationskonzept Teil 1</a> '
-            f'<span class="attachment__meta">({PDF_ABBR}, <span dir="ltr">1,7 MB</span>)</span>'
-            ) in content
+    assert (
+        'hreflang="de" type="application/pdf">Integrationskonzept Teil 1</a> '
+        f'<span class="attachment__meta">({PDF_ABBR}, <span dir="ltr">1,7 MB</span>)</span>'
+    ) in content
     assert 'href="/de/dokumente/integrationskonzept-teil-1/download/"' in content
 
 
-def test_english_label_uses_the_english_decimal_point_and_names_the_files_language(
-        client, report):
+def test_english_label_uses_the_english_decimal_point_and_names_the_files_language(client, report):
     content = client.get("/en/dokumente/").content.decode()
-    assert (f'({PDF_ABBR}, <span dir="ltr">1.7 MB</span>, '
-            f'{_language_part("en", "Deutsch")})') in content
-    assert ('href="/en/dokumente/integrationskonzept-teil-1/download/" hreflang="de"'
-            in content)
+    assert (
+        f'({PDF_ABBR}, <span dir="ltr">1.7 MB</span>, {_language_part("en", "Deutsch")})'
+    ) in content
+    assert 'href="/en/dokumente/integrationskonzept-teil-1/download/" hreflang="de"' in content
     assert ">Integration concept part 1</a>" in content
 
 
@@ -64,8 +69,11 @@ def test_untranslated_title_is_marked_as_german(client):
 
 def test_readers_get_their_languages_file_else_the_german_one(client):
     german, english = files.pdf("Hinweise"), files.pdf("Notes")
-    DocumentFactory(slug="hinweise", title_de="Hinweise zur Antragstellung",
-                    files={"de": ("Hinweise.pdf", german), "en": ("Notes.pdf", english)})
+    DocumentFactory(
+        slug="hinweise",
+        title_de="Hinweise zur Antragstellung",
+        files={"de": ("Hinweise.pdf", german), "en": ("Notes.pdf", english)},
+    )
 
     english_list = client.get("/en/dokumente/").content.decode()
     arabic_list = client.get("/ar/dokumente/").content.decode()
@@ -80,11 +88,15 @@ def test_readers_get_their_languages_file_else_the_german_one(client):
 
 
 def test_document_page_offers_the_other_languages(client):
-    DocumentFactory(slug="hinweise", files={"de": ("Hinweise.pdf", files.pdf()),
-                                            "en": ("Notes.pdf", files.pdf())})
+    DocumentFactory(
+        slug="hinweise",
+        files={"de": ("Hinweise.pdf", files.pdf()), "en": ("Notes.pdf", files.pdf())},
+    )
     content = client.get("/de/dokumente/hinweise/").content.decode()
-    assert ('<a href="/en/dokumente/hinweise/download/" hreflang="en" type="application/pdf">'
-            in content)
+    assert (
+        '<a href="/en/dokumente/hinweise/download/" hreflang="en" type="application/pdf">'
+        in content
+    )
 
 
 def test_a_file_only_in_english_is_offered_to_german_readers_with_its_language(client):
@@ -147,9 +159,13 @@ def test_unknown_filter_value_leaves_the_valid_filter_in_force(client):
 
 
 def test_document_page_shows_description_facts_and_preview(client):
-    DocumentFactory(slug="teil-2", title_de="Integrationskonzept Teil 2",
-                    description_de="<p>Ziele und Handlungsfelder.</p>", year=2019,
-                    files={"de": ("Teil_2.pdf", files.pdf(pages=3))})
+    DocumentFactory(
+        slug="teil-2",
+        title_de="Integrationskonzept Teil 2",
+        description_de="<p>Ziele und Handlungsfelder.</p>",
+        year=2019,
+        files={"de": ("Teil_2.pdf", files.pdf(pages=3))},
+    )
     content = client.get("/de/dokumente/teil-2/").content.decode()
     assert "<h1>Integrationskonzept Teil 2</h1>" in content
     assert "<p>Ziele und Handlungsfelder.</p>" in content
@@ -160,13 +176,13 @@ def test_document_page_shows_description_facts_and_preview(client):
     assert "Barrierefreie Fassung anfordern" in content
 
 
-def test_preview_is_rendered_once_and_then_served_from_storage(client, monkeypatch,
-                                                               stored_files):
+def test_preview_is_rendered_once_and_then_served_from_storage(client, monkeypatch, stored_files):
     DocumentFactory(slug="bericht")
     renders = []
     real = services._render_first_page
-    monkeypatch.setattr(services, "_render_first_page",
-                        lambda data: renders.append(1) or real(data))
+    monkeypatch.setattr(
+        services, "_render_first_page", lambda data: renders.append(1) or real(data)
+    )
 
     first = client.get("/de/dokumente/bericht/vorschau.png")
     second = client.get("/de/dokumente/bericht/vorschau.png")
@@ -176,8 +192,12 @@ def test_preview_is_rendered_once_and_then_served_from_storage(client, monkeypat
     assert b"".join(first.streaming_content).startswith(b"\x89PNG\r\n\x1a\n")
     assert renders == [1]
     assert any(name.startswith("documents/previews/") for name in stored_files())
-    assert client.get("/de/dokumente/bericht/vorschau.png",
-                      headers={"if-none-match": first["ETag"]}).status_code == 304
+    assert (
+        client.get(
+            "/de/dokumente/bericht/vorschau.png", headers={"if-none-match": first["ETag"]}
+        ).status_code
+        == 304
+    )
 
 
 def test_word_documents_have_no_preview(client):
@@ -190,8 +210,9 @@ def test_earlier_versions_are_listed_only_when_the_editors_choose(client):
     from django.core.files.base import ContentFile
 
     document = DocumentFactory(slug="bericht", show_earlier_versions=False)
-    services.version_create(document=document, language="de",
-                            upload=ContentFile(files.pdf(), name="Bericht_neu.pdf"))
+    services.version_create(
+        document=document, language="de", upload=ContentFile(files.pdf(), name="Bericht_neu.pdf")
+    )
     assert "Frühere Fassungen" not in client.get("/de/dokumente/bericht/").content.decode()
     assert client.get("/de/dokumente/bericht/fassungen/1/download/").status_code == 404
 
@@ -208,11 +229,15 @@ def test_a_version_rolled_back_from_is_neither_listed_nor_served(client):
     from django.core.files.base import ContentFile
 
     document = DocumentFactory(slug="bericht", show_earlier_versions=True)
-    services.version_create(document=document, language="de",
-                            upload=ContentFile(files.pdf(), name="Bericht_fehlerhaft.pdf"))
+    services.version_create(
+        document=document,
+        language="de",
+        upload=ContentFile(files.pdf(), name="Bericht_fehlerhaft.pdf"),
+    )
     document.refresh_from_db()
-    services.document_set_current_version(document=document,
-                                          version=document.versions.get(number=1))
+    services.document_set_current_version(
+        document=document, version=document.versions.get(number=1)
+    )
 
     content = client.get("/de/dokumente/bericht/").content.decode()
     assert "/fassungen/2/" not in content
@@ -227,9 +252,12 @@ def test_unpublished_document_page_is_not_found(client):
 
 def test_office_page_lists_the_integrationskonzept_reports(client, demo_content):
     content = client.get("/de/koordinierungsstelle/").content.decode()
-    section = content[content.index('id="office-reports-title"'):]
-    for slug in ("integrationskonzept-teil-1", "integrationskonzept-teil-2",
-                 "zwischenbericht-integrationskonzept"):
+    section = content[content.index('id="office-reports-title"') :]
+    for slug in (
+        "integrationskonzept-teil-1",
+        "integrationskonzept-teil-2",
+        "zwischenbericht-integrationskonzept",
+    ):
         assert f'href="/de/dokumente/{slug}/download/"' in section
     assert "Antrag Förderung Mikroprojekte" not in section
 
@@ -244,23 +272,26 @@ def test_sitemap_lists_every_published_document_page_in_every_language(client):
 
 
 def _list_queries(client, django_assert_max_num_queries, count):
-    DocumentFactory.create_batch(count, files={"de": ("x.pdf", files.pdf()),
-                                               "en": ("y.pdf", files.pdf())})
+    DocumentFactory.create_batch(
+        count, files={"de": ("x.pdf", files.pdf()), "en": ("y.pdf", files.pdf())}
+    )
     with django_assert_max_num_queries(4):
         response = client.get("/en/dokumente/")
     assert response.content.decode().count('class="attachment__link"') == count
 
 
 @pytest.mark.parametrize("count", [2, 12])
-def test_document_list_queries_do_not_grow_with_documents(client, django_assert_max_num_queries,
-                                                          count):
+def test_document_list_queries_do_not_grow_with_documents(
+    client, django_assert_max_num_queries, count
+):
     _list_queries(client, django_assert_max_num_queries, count)
 
 
 @pytest.mark.parametrize("count", [1, 10])
 def test_documents_for_display_takes_two_queries_however_many(django_assert_num_queries, count):
-    DocumentFactory.create_batch(count, files={"de": ("x.pdf", files.pdf()),
-                                               "en": ("y.pdf", files.pdf())})
+    DocumentFactory.create_batch(
+        count, files={"de": ("x.pdf", files.pdf()), "en": ("y.pdf", files.pdf())}
+    )
     with django_assert_num_queries(2):
         documents = documents_for_display(Document.objects.published(), language="en")
         assert [d.display_file.language for d in documents] == ["en"] * count
@@ -271,8 +302,9 @@ def test_document_page_queries_are_bounded(client, django_assert_max_num_queries
     from django.core.files.base import ContentFile
 
     for n in range(4):
-        services.version_create(document=document, language="de",
-                                upload=ContentFile(files.pdf(), name=f"v{n}.pdf"))
+        services.version_create(
+            document=document, language="de", upload=ContentFile(files.pdf(), name=f"v{n}.pdf")
+        )
     with django_assert_max_num_queries(4):
         assert client.get(f"/de/dokumente/{document.slug}/").status_code == 200
 

@@ -25,21 +25,39 @@ def _add(client, name, data, **fields):
 
     category = CategoryFactory()
     values = form_values(client.get(ADD_URL))
-    values.update({"title_de": "Neues Formular", "slug": "neues-formular",
-                   "category": category.pk, "is_published": "on", "order": 0,
-                   "upload": SimpleUploadedFile(name, data), "upload_language": "de", **fields})
+    values.update(
+        {
+            "title_de": "Neues Formular",
+            "slug": "neues-formular",
+            "category": category.pk,
+            "is_published": "on",
+            "order": 0,
+            "upload": SimpleUploadedFile(name, data),
+            "upload_language": "de",
+            **fields,
+        }
+    )
     return client.post(ADD_URL, values)
 
 
-@pytest.mark.parametrize(("name", "builder", "content_type"), [
-    ("Bericht.pdf", files.pdf, "application/pdf"),
-    ("Antrag.docx", files.docx,
-     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    ("Kosten.xlsx", files.xlsx,
-     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    ("Sachbericht.odt", files.odt, "application/vnd.oasis.opendocument.text"),
-    ("Tabelle.ods", files.ods, "application/vnd.oasis.opendocument.spreadsheet"),
-])
+@pytest.mark.parametrize(
+    ("name", "builder", "content_type"),
+    [
+        ("Bericht.pdf", files.pdf, "application/pdf"),
+        (
+            "Antrag.docx",
+            files.docx,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+        (
+            "Kosten.xlsx",
+            files.xlsx,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+        ("Sachbericht.odt", files.odt, "application/vnd.oasis.opendocument.text"),
+        ("Tabelle.ods", files.ods, "application/vnd.oasis.opendocument.spreadsheet"),
+    ],
+)
 def test_each_allowed_type_is_accepted_by_content(editor_client, name, builder, content_type):
     data = builder()
     response = _add(editor_client, name, data)
@@ -67,8 +85,14 @@ def test_pdf_upload_records_pages_checksum_and_text(editor_client):
 
 def test_adding_a_document_without_a_file_is_refused(editor_client):
     values = form_values(editor_client.get(ADD_URL))
-    values.update({"title_de": "Ohne Datei", "slug": "ohne-datei",
-                   "category": CategoryFactory().pk, "order": 0})
+    values.update(
+        {
+            "title_de": "Ohne Datei",
+            "slug": "ohne-datei",
+            "category": CategoryFactory().pk,
+            "order": 0,
+        }
+    )
     response = editor_client.post(ADD_URL, values)
     assert response.status_code == 200
     assert not Document.objects.exists()
@@ -79,8 +103,12 @@ REFUSALS = [
     pytest.param("setup.exe", files.executable, "ausführbares Programm", id="exe"),
     pytest.param("Bericht.pdf", files.html_page, "keine echte PDF-Datei", id="html-called-pdf"),
     pytest.param("Bericht.pdf", files.encrypted_pdf, "verschlüsselt", id="encrypted-pdf"),
-    pytest.param("Bericht.pdf", lambda: files.encrypted_pdf(user_password=""), "verschlüsselt",
-                 id="encrypted-pdf-without-password"),
+    pytest.param(
+        "Bericht.pdf",
+        lambda: files.encrypted_pdf(user_password=""),
+        "verschlüsselt",
+        id="encrypted-pdf-without-password",
+    ),
     pytest.param("Bericht.pdf", files.truncated_pdf, "beschädigt", id="broken-pdf"),
     pytest.param("Antrag.pdf", files.docx, "nicht auf „.docx“", id="docx-called-pdf"),
     pytest.param("Antrag.docm", files.docm, "ZIP-Datei ist nicht erlaubt", id="macro-document"),
@@ -90,48 +118,59 @@ REFUSALS = [
 
 @pytest.mark.parametrize(("name", "builder", "message"), REFUSALS)
 def test_refused_upload_leaves_document_and_files_exactly_as_they_were(
-        editor_client, stored_files, name, builder, message):
+    editor_client, stored_files, name, builder, message
+):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     document = DocumentFactory(title_de="Alter Titel")
-    before = (document.current_version_id, list(document.versions.values_list("pk", flat=True)),
-              stored_files())
+    before = (
+        document.current_version_id,
+        list(document.versions.values_list("pk", flat=True)),
+        stored_files(),
+    )
 
-    response = submit_change(editor_client, document, title_de="Geänderter Titel",
-                             upload=SimpleUploadedFile(name, builder()))
+    response = submit_change(
+        editor_client,
+        document,
+        title_de="Geänderter Titel",
+        upload=SimpleUploadedFile(name, builder()),
+    )
 
     assert response.status_code == 200
     assert message in response.content.decode()
     document.refresh_from_db()
     assert document.title_de == "Alter Titel"
-    after = (document.current_version_id, list(document.versions.values_list("pk", flat=True)),
-             stored_files())
+    after = (
+        document.current_version_id,
+        list(document.versions.values_list("pk", flat=True)),
+        stored_files(),
+    )
     assert after == before
 
 
-def test_file_over_the_size_limit_is_refused_with_both_sizes(editor_client, stored_files,
-                                                             settings):
+def test_file_over_the_size_limit_is_refused_with_both_sizes(editor_client, stored_files, settings):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     settings.DOCUMENT_MAX_UPLOAD_BYTES = 50_000
     document = DocumentFactory()
     before = stored_files()
-    response = submit_change(editor_client, document,
-                             upload=SimpleUploadedFile("Gross.pdf", files.pdf_of_size(80_000)))
+    response = submit_change(
+        editor_client, document, upload=SimpleUploadedFile("Gross.pdf", files.pdf_of_size(80_000))
+    )
     content = response.content.decode()
     assert "Die Datei ist 80 kB groß. Erlaubt sind höchstens 50 kB." in content
     assert document.versions.count() == 1
     assert stored_files() == before
 
 
-@pytest.mark.parametrize("name", ["../../etc/passwd.pdf", "..\\..\\boot.pdf", ".htaccess.pdf",
-                                  "bericht\x00.pdf"])
+@pytest.mark.parametrize(
+    "name", ["../../etc/passwd.pdf", "..\\..\\boot.pdf", ".htaccess.pdf", "bericht\x00.pdf"]
+)
 def test_path_like_names_are_refused_before_anything_is_stored(stored_files, name):
     document = DocumentFactory()
     before = stored_files()
     with pytest.raises(ValidationError, match="Dateiname"):
-        version_create(document=document, upload=ContentFile(files.pdf(), name=name),
-                       language="de")
+        version_create(document=document, upload=ContentFile(files.pdf(), name=name), language="de")
     assert document.versions.count() == 1
     assert stored_files() == before
 
@@ -143,12 +182,18 @@ def test_traversal_in_a_posted_file_name_never_reaches_the_disk(editor_client, s
     boundary = "kfi-test-boundary"
     body = encode_multipart(boundary, values).rstrip(b"\r\n")
     body = body[: body.rindex(f"--{boundary}--".encode())]
-    body += (f'--{boundary}\r\nContent-Disposition: form-data; name="upload"; '
-             f'filename="../../../../outside.pdf"\r\nContent-Type: application/pdf\r\n\r\n'
-             ).encode() + files.pdf() + f"\r\n--{boundary}--\r\n".encode()
+    body += (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="upload"; '
+            f'filename="../../../../outside.pdf"\r\nContent-Type: application/pdf\r\n\r\n'
+        ).encode()
+        + files.pdf()
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
 
-    response = editor_client.post(change_url(document), body,
-                                  content_type=f"multipart/form-data; boundary={boundary}")
+    response = editor_client.post(
+        change_url(document), body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
 
     assert response.status_code == 302
     newest = document.versions.first().files.get()

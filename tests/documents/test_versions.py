@@ -23,12 +23,15 @@ def _download(client, document, language="de"):
 
 def test_new_upload_becomes_the_current_version_and_keeps_the_old_one(editor_client, client):
     first = files.pdf("Formular 2022")
-    document = DocumentFactory(files={"de": ("Antrag_2022.pdf", first)},
-                               show_earlier_versions=True)
+    document = DocumentFactory(files={"de": ("Antrag_2022.pdf", first)}, show_earlier_versions=True)
     second = files.pdf("Formular 2023")
 
-    response = submit_change(editor_client, document, version_note="Formular für 2023",
-                             upload=SimpleUploadedFile("Antrag_2023.pdf", second))
+    response = submit_change(
+        editor_client,
+        document,
+        version_note="Formular für 2023",
+        upload=SimpleUploadedFile("Antrag_2023.pdf", second),
+    )
 
     assert response.status_code == 302
     document.refresh_from_db()
@@ -42,8 +45,9 @@ def test_new_upload_becomes_the_current_version_and_keeps_the_old_one(editor_cli
 
 def test_version_history_shows_who_uploaded_what_and_when(editor_client):
     document = DocumentFactory(files={"de": ("Antrag_2022.pdf", files.pdf())})
-    submit_change(editor_client, document, upload=SimpleUploadedFile("Antrag_2023.pdf",
-                                                                     files.pdf()))
+    submit_change(
+        editor_client, document, upload=SimpleUploadedFile("Antrag_2023.pdf", files.pdf())
+    )
     content = editor_client.get(change_url(document)).content.decode()
     assert "Fassungen (neueste zuerst)" in content
     assert "Antrag_2023.pdf" in content and "Antrag_2022.pdf" in content
@@ -56,7 +60,8 @@ def test_choosing_an_earlier_version_rolls_back_the_stable_address(editor_client
     submit_change(editor_client, document, upload=SimpleUploadedFile("Bericht.pdf", second))
     # The second version has been online for a day when the editor rolls back.
     Document.objects.filter(pk=document.pk).update(
-        current_since=timezone.now() - datetime.timedelta(days=1))
+        current_since=timezone.now() - datetime.timedelta(days=1)
+    )
     before = client.get(f"/de/dokumente/{document.slug}/download/")
     first_version = document.versions.get(number=1)
 
@@ -70,8 +75,10 @@ def test_choosing_an_earlier_version_rolls_back_the_stable_address(editor_client
     assert b"".join(after.streaming_content) == first
     assert after["ETag"] != before["ETag"]
     # A cache holding the newer file must get the rolled-back one, not a 304.
-    revalidated = client.get(f"/de/dokumente/{document.slug}/download/",
-                             headers={"if-modified-since": before["Last-Modified"]})
+    revalidated = client.get(
+        f"/de/dokumente/{document.slug}/download/",
+        headers={"if-modified-since": before["Last-Modified"]},
+    )
     assert revalidated.status_code == 200
 
 
@@ -83,8 +90,9 @@ def test_saving_a_page_opened_before_another_editors_upload_keeps_that_upload(ed
     document = DocumentFactory(title_de="Antrag")
     stale_form = form_values(editor_client.get(change_url(document)))
     newer = files.pdf("Formular 2023")
-    version_create(document=document, language="de",
-                   upload=ContentFile(newer, name="Antrag_2023.pdf"))
+    version_create(
+        document=document, language="de", upload=ContentFile(newer, name="Antrag_2023.pdf")
+    )
 
     response = editor_client.post(change_url(document), {**stale_form, "title_de": "Antrag 2023"})
 
@@ -100,8 +108,9 @@ def test_identical_reupload_is_noticed_and_creates_no_version(editor_client, sto
     document = DocumentFactory(files={"de": ("Bericht.pdf", data)})
     before = stored_files()
 
-    response = submit_change(editor_client, document,
-                             upload=SimpleUploadedFile("Bericht-Kopie.pdf", data), follow=True)
+    response = submit_change(
+        editor_client, document, upload=SimpleUploadedFile("Bericht-Kopie.pdf", data), follow=True
+    )
 
     assert "identisch mit der aktuellen Fassung 1" in response.content.decode()
     assert document.versions.count() == 1
@@ -114,35 +123,41 @@ def test_reupload_of_an_earlier_file_is_stored_once(editor_client, stored_files)
     submit_change(editor_client, document, upload=SimpleUploadedFile("Neu.pdf", files.pdf()))
     before = stored_files()
 
-    response = submit_change(editor_client, document,
-                             upload=SimpleUploadedFile("Bericht.pdf", first), follow=True)
+    response = submit_change(
+        editor_client, document, upload=SimpleUploadedFile("Bericht.pdf", first), follow=True
+    )
 
     assert "identisch mit Fassung 1" in response.content.decode()
     document.refresh_from_db()
     assert document.current_version.number == 3
     assert stored_files() == before
-    assert (document.current_version.files.get().file.name
-            == document.versions.get(number=1).files.get().file.name)
+    assert (
+        document.current_version.files.get().file.name
+        == document.versions.get(number=1).files.get().file.name
+    )
 
 
 def test_translation_upload_keeps_the_german_file(editor_client):
     document = DocumentFactory(files={"de": ("Hinweise.pdf", files.pdf())})
-    submit_change(editor_client, document, upload_language="en",
-                  upload=SimpleUploadedFile("Notes.pdf", files.pdf()))
+    submit_change(
+        editor_client,
+        document,
+        upload_language="en",
+        upload=SimpleUploadedFile("Notes.pdf", files.pdf()),
+    )
     document.refresh_from_db()
-    assert sorted(document.current_version.files.values_list("language", flat=True)) == [
-        "de", "en"]
+    assert sorted(document.current_version.files.values_list("language", flat=True)) == ["de", "en"]
 
 
 def test_new_upload_can_drop_outdated_translations(editor_client):
-    document = DocumentFactory(files={"de": ("Antrag_2022.pdf", files.pdf()),
-                                      "en": ("Application_2022.pdf", files.pdf())})
+    document = DocumentFactory(
+        files={"de": ("Antrag_2022.pdf", files.pdf()), "en": ("Application_2022.pdf", files.pdf())}
+    )
     values = {"upload": SimpleUploadedFile("Antrag_2023.pdf", files.pdf())}
     response = submit_change(editor_client, document, **values)
     assert response.status_code == 302
     document.refresh_from_db()
-    assert sorted(document.current_version.files.values_list("language", flat=True)) == [
-        "de", "en"]
+    assert sorted(document.current_version.files.values_list("language", flat=True)) == ["de", "en"]
 
     data = {"upload": SimpleUploadedFile("Antrag_2024.pdf", files.pdf())}
     form = form_values(editor_client.get(change_url(document)))

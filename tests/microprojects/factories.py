@@ -58,9 +58,15 @@ class DocumentFactory(factory.django.DjangoModelFactory):
         now = timezone.now()
         version = DocumentVersion.objects.create(document=self, number=1, created_at=now)
         DocumentFile.objects.create(
-            version=version, language="de", file=f"documents/files/{self.slug}.pdf",
-            original_name=f"{self.slug}.pdf", kind=DocumentFile.Kind.PDF,
-            content_type="application/pdf", size=31_000, sha256="0" * 64, created_at=now,
+            version=version,
+            language="de",
+            file=f"documents/files/{self.slug}.pdf",
+            original_name=f"{self.slug}.pdf",
+            kind=DocumentFile.Kind.PDF,
+            content_type="application/pdf",
+            size=31_000,
+            sha256="0" * 64,
+            created_at=now,
         )
         self.current_version = version
         self.save(update_fields=["current_version"])

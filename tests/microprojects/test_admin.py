@@ -42,14 +42,18 @@ def form_data(content, form_id):
         elif tag == "textarea":
             data.setdefault(name, []).append(element.text or "")
         elif tag == "select":
-            chosen = [o.get("value") for o in element.iter(f"{XHTML}option")
-                      if o.get("selected") is not None]
+            chosen = [
+                o.get("value")
+                for o in element.iter(f"{XHTML}option")
+                if o.get("selected") is not None
+            ]
             multiple = element.get("multiple") is not None
             data.setdefault(name, []).extend(chosen or ([] if multiple else [""]))
     return data
 
 
 # --- Programme, steps and forms ----------------------------------------------------------
+
 
 def test_editor_opens_the_programme_with_its_steps_inline(editor_client):
     programme = FundingProgrammeFactory()
@@ -73,8 +77,9 @@ def test_forms_chosen_for_a_step_are_saved_in_the_chosen_order(editor_client):
     data["steps-0-forms_2"] = [str(first.pk)]
     response = editor_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
-    assert list(StepDocument.objects.filter(step=step).order_by("order")
-                .values_list("document", flat=True)) == [second.pk, first.pk]
+    assert list(
+        StepDocument.objects.filter(step=step).order_by("order").values_list("document", flat=True)
+    ) == [second.pk, first.pk]
 
 
 def test_saving_without_touching_a_steps_forms_keeps_them(editor_client):
@@ -88,13 +93,13 @@ def test_saving_without_touching_a_steps_forms_keeps_them(editor_client):
 
 def test_editor_is_warned_about_unpublished_and_deleted_forms(editor_client):
     step = StepFactory(title_de="Projekt durchführen")
-    StepDocumentFactory(step=step, document__title="Teilnehmerliste",
-                        document__is_published=False)
+    StepDocumentFactory(step=step, document__title="Teilnehmerliste", document__is_published=False)
     gone = StepDocumentFactory(step=step, document__title="Logo")
     gone.document.delete()
     StepDocumentFactory(step=step, document__title="Alles gut")
     response = editor_client.get(
-        f"/admin/microprojects/fundingprogramme/{step.programme.pk}/change/")
+        f"/admin/microprojects/fundingprogramme/{step.programme.pk}/change/"
+    )
     content = response.content.decode()
     assert "„Teilnehmerliste“ ist nicht veröffentlicht oder hat noch keine Datei" in content
     assert "Schritt „Projekt durchführen“: Ein Formular wurde gelöscht" in content
@@ -109,6 +114,7 @@ def test_programme_list_counts_form_problems(editor_client):
 
 # --- Funded projects ---------------------------------------------------------------------
 
+
 def test_funded_projects_changelist_filters_searches_and_links_to_import(editor_client):
     FundedProjectFactory(title_de="Sprachcafé", organisation="Verein Miteinander")
     FundedProjectFactory(title_de="Sommerfest am See")
@@ -117,8 +123,12 @@ def test_funded_projects_changelist_filters_searches_and_links_to_import(editor_
     assert "Sprachcafé" in content
     assert "Sommerfest am See" not in content
     assert f'href="{IMPORT_URL}"' in content
-    assert editor_client.get("/admin/microprojects/fundedproject/",
-                             {"year__exact": "2024"}).status_code == 200
+    assert (
+        editor_client.get(
+            "/admin/microprojects/fundedproject/", {"year__exact": "2024"}
+        ).status_code
+        == 200
+    )
 
 
 def upload(text, name="liste.csv", encoding="utf-8"):
@@ -138,8 +148,9 @@ def towns():
 
 
 def test_import_preview_shows_rows_and_saves_nothing(editor_client, towns):
-    response = editor_client.post(IMPORT_URL, {"year": "2024", "file": upload(GOOD_CSV),
-                                               "preview": "1"})
+    response = editor_client.post(
+        IMPORT_URL, {"year": "2024", "file": upload(GOOD_CSV), "preview": "1"}
+    )
     content = response.content.decode()
     assert response.status_code == 200
     assert "Vorschau: 2 Projekte für 2024" in content
@@ -164,10 +175,7 @@ def test_confirmed_import_saves_every_row(editor_client, towns):
 
 
 def test_import_with_a_bad_row_reports_each_error_and_saves_nothing(editor_client, towns):
-    text = GOOD_CSV + (
-        "Ausflug;Verein;Atlantis;Ausflug;300\n"
-        ";Verein;Borna;Quatsch;viel\n"
-    )
+    text = GOOD_CSV + ("Ausflug;Verein;Atlantis;Ausflug;300\n;Verein;Borna;Quatsch;viel\n")
     response = editor_client.post(IMPORT_URL, {"year": "2024", "file": upload(text)})
     content = response.content.decode()
     assert "Es wurde nichts gespeichert" in content
@@ -184,9 +192,14 @@ def test_confirming_a_file_with_errors_still_saves_nothing(editor_client, towns)
     import base64
 
     text = GOOD_CSV + "Ausflug;Verein;Atlantis;Ausflug;300\n"
-    response = editor_client.post(IMPORT_URL, {
-        "year": "2024", "content": base64.b64encode(text.encode()).decode(), "confirm": "1",
-    })
+    response = editor_client.post(
+        IMPORT_URL,
+        {
+            "year": "2024",
+            "content": base64.b64encode(text.encode()).decode(),
+            "confirm": "1",
+        },
+    )
     assert response.status_code == 200
     assert FundedProject.objects.count() == 0
 
@@ -201,19 +214,27 @@ def test_import_rejects_rows_of_another_year_and_missing_columns(editor_client, 
 
 
 def test_import_reads_excel_csv_in_windows_1252_with_commas(editor_client, towns):
-    text = ('Projekt,Träger,Gemeinde,Bereich,Betrag\r\n'
-            '"Kochen, Erzählen",Frauentreff,Borna,Kulturvermittlung,"1.250,00"\r\n')
-    response = editor_client.post(IMPORT_URL, {"year": "2023",
-                                               "file": upload(text, encoding="cp1252")})
+    text = (
+        "Projekt,Träger,Gemeinde,Bereich,Betrag\r\n"
+        '"Kochen, Erzählen",Frauentreff,Borna,Kulturvermittlung,"1.250,00"\r\n'
+    )
+    response = editor_client.post(
+        IMPORT_URL, {"year": "2023", "file": upload(text, encoding="cp1252")}
+    )
     content = response.content.decode()
     assert "Vorschau: 1 Projekt für 2023" in content
     assert "Kochen, Erzählen" in content and "Frauentreff" in content
 
 
 def test_reimporting_a_year_updates_projects_instead_of_duplicating(editor_client, towns):
-    existing = FundedProjectFactory(year=2024, title_de="Sprachcafé",
-                                    organisation="Verein Miteinander", title_en="Language café",
-                                    amount=Decimal("10"), is_published=False)
+    existing = FundedProjectFactory(
+        year=2024,
+        title_de="Sprachcafé",
+        organisation="Verein Miteinander",
+        title_en="Language café",
+        amount=Decimal("10"),
+        is_published=False,
+    )
     preview = editor_client.post(IMPORT_URL, {"year": "2024", "file": upload(GOOD_CSV)})
     assert "wird aktualisiert" in preview.content.decode()
     data = form_data(preview.content, "import-confirm")
@@ -233,8 +254,9 @@ def test_duplicate_rows_in_one_file_are_an_error(editor_client, towns):
 
 
 def test_import_needs_permission_to_add_funded_projects(client, django_user_model):
-    user = django_user_model.objects.create_user("leser", password="pw-for-tests-only",
-                                                 is_staff=True)
+    user = django_user_model.objects.create_user(
+        "leser", password="pw-for-tests-only", is_staff=True
+    )
     user.user_permissions.add(Permission.objects.get(codename="view_fundedproject"))
     client.force_login(user)
     assert client.get(IMPORT_URL).status_code == 403
@@ -250,8 +272,15 @@ def test_import_page_requires_login(client):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("1.000,00 €", "1000.00"), ("1000", "1000"), ("2500,5", "2500.5"), ("1.250", "1250"),
-     ("€1,234.50", "1234.50"), ("12.5", "12.5"), ("5 000 EUR", "5000")],
+    [
+        ("1.000,00 €", "1000.00"),
+        ("1000", "1000"),
+        ("2500,5", "2500.5"),
+        ("1.250", "1250"),
+        ("€1,234.50", "1234.50"),
+        ("12.5", "12.5"),
+        ("5 000 EUR", "5000"),
+    ],
 )
 def test_amounts_are_read_as_spreadsheets_write_them(text, expected):
     assert parse_amount(text) == Decimal(expected)

@@ -18,8 +18,9 @@ def _violations(page, path):
 
     page.goto(path)
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
-    return [(v["id"], [n["target"] for n in v["nodes"]][:3])
-            for v in results.response["violations"]]
+    return [
+        (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
+    ]
 
 
 @pytest.mark.parametrize("code", ["de", "ar"])
@@ -29,9 +30,11 @@ def test_open_programme_filtered_list_and_second_page_pass_axe(page, code):
     town = FundedProjectFactory(year=2021).municipality
     FundedProjectFactory.create_batch(30, year=2021, municipality=town)
     problems = {}
-    for path in (f"/{code}/mikroprojekte/",
-                 f"/{code}/mikroprojekte/gefoerderte-projekte/?year=2021&page=2",
-                 f"/{code}/mikroprojekte/gefoerderte-projekte/?year=2021&category=festival"):
+    for path in (
+        f"/{code}/mikroprojekte/",
+        f"/{code}/mikroprojekte/gefoerderte-projekte/?year=2021&page=2",
+        f"/{code}/mikroprojekte/gefoerderte-projekte/?year=2021&category=festival",
+    ):
         found = _violations(page, path)
         if found:
             problems[path] = found
@@ -44,7 +47,8 @@ def test_project_table_scrolls_inside_its_region_at_320_pixels(page):
     page.set_viewport_size({"width": 320, "height": 800})
     page.goto("/ar/mikroprojekte/gefoerderte-projekte/")
     overflow = page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
     assert overflow == 0
     region = page.locator(".table-region")
     assert region.evaluate("el => el.scrollWidth > el.clientWidth")

@@ -17,14 +17,30 @@ def projects():
     borna = MunicipalityFactory(name="Borna")
     grimma = MunicipalityFactory(name="Grimma")
     return [
-        FundedProjectFactory(year=2023, municipality=borna, category="festival",
-                             amount=Decimal("800"), title_de="Nachbarschaftsfest"),
-        FundedProjectFactory(year=2024, municipality=borna, category="language_course",
-                             amount=Decimal("1000"), title_de="Sprachcafé"),
-        FundedProjectFactory(year=2024, municipality=grimma, category="excursion",
-                             amount=Decimal("2500.50"), title_de="Ausflug ins Muldental"),
-        FundedProjectFactory(year=2024, municipality=grimma, is_published=False,
-                             title_de="Noch nicht freigegeben"),
+        FundedProjectFactory(
+            year=2023,
+            municipality=borna,
+            category="festival",
+            amount=Decimal("800"),
+            title_de="Nachbarschaftsfest",
+        ),
+        FundedProjectFactory(
+            year=2024,
+            municipality=borna,
+            category="language_course",
+            amount=Decimal("1000"),
+            title_de="Sprachcafé",
+        ),
+        FundedProjectFactory(
+            year=2024,
+            municipality=grimma,
+            category="excursion",
+            amount=Decimal("2500.50"),
+            title_de="Ausflug ins Muldental",
+        ),
+        FundedProjectFactory(
+            year=2024, municipality=grimma, is_published=False, title_de="Noch nicht freigegeben"
+        ),
     ]
 
 
@@ -32,7 +48,7 @@ def test_list_shows_published_projects_with_count_and_totals(client, projects):
     content = client.get(URL).content.decode()
     assert "3 geförderte Projekte" in content
     assert "Noch nicht freigegeben" not in content
-    tfoot = content[content.index("<tfoot>"):content.index("</tfoot>")]
+    tfoot = content[content.index("<tfoot>") : content.index("</tfoot>")]
     assert "Summe 2024 (2 Projekte)" in tfoot
     assert "3.500,50\xa0€" in tfoot
     assert "Summe 2023 (1 Projekt)" in tfoot
@@ -86,8 +102,9 @@ def test_municipality_options_are_only_towns_with_published_projects(client, pro
 
 def test_table_is_an_accessible_scroll_region_with_caption_and_scoped_headers(client, projects):
     content = client.get(URL).content.decode()
-    assert ('<div class="table-region" role="region" tabindex="0" '
-            'aria-labelledby="projects-caption">') in content
+    assert (
+        '<div class="table-region" role="region" tabindex="0" aria-labelledby="projects-caption">'
+    ) in content
     assert '<caption id="projects-caption">' in content
     assert '<th scope="col" class="numeric">Betrag</th>' in content
     assert '<th scope="row">Sprachcafé<span class="projects-table__description">' in content
@@ -102,7 +119,7 @@ def test_german_names_are_marked_german_in_other_languages(client, projects):
 def test_pagination_puts_the_page_number_in_the_title_and_keeps_filters(client):
     FundedProjectFactory.create_batch(30, year=2022)
     content = client.get(URL, {"year": "2022", "page": "2"}).content.decode()
-    title = content[content.index("<title>"):content.index("</title>")]
+    title = content[content.index("<title>") : content.index("</title>")]
     assert "Seite 2 von 2" in title
     assert 'href="?year=2022&amp;page=1"' in content
     assert "30 geförderte Projekte" in content
@@ -130,11 +147,19 @@ def test_csv_export_has_headers_for_excel_and_the_filtered_rows(client, projects
     response = client.get(CSV_URL, {"year": "2024"})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == (
-        'attachment; filename="gefoerderte-mikroprojekte-2024.csv"')
+        'attachment; filename="gefoerderte-mikroprojekte-2024.csv"'
+    )
     assert response.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["Jahr", "Projekt", "Träger", "Stadt oder Gemeinde", "Bereich",
-                       "Betrag (Euro)", "Kurzbeschreibung"]
+    assert rows[0] == [
+        "Jahr",
+        "Projekt",
+        "Träger",
+        "Stadt oder Gemeinde",
+        "Bereich",
+        "Betrag (Euro)",
+        "Kurzbeschreibung",
+    ]
     assert len(rows) == 3
     titles = {row[1] for row in rows[1:]}
     assert titles == {"Sprachcafé", "Ausflug ins Muldental"}
@@ -154,20 +179,22 @@ def test_csv_export_filename_spells_out_umlauts(client):
     town = MunicipalityFactory(name="Großpösna")
     FundedProjectFactory(municipality=town)
     response = client.get(CSV_URL, {"municipality": town.pk})
-    assert 'filename="gefoerderte-mikroprojekte-grosspoesna.csv"' in (
-        response["Content-Disposition"])
+    assert (
+        'filename="gefoerderte-mikroprojekte-grosspoesna.csv"' in (response["Content-Disposition"])
+    )
 
 
 def test_csv_export_neutralises_spreadsheet_formulas(client):
-    FundedProjectFactory(organisation="=HYPERLINK(\"http://example.com\")")
+    FundedProjectFactory(organisation='=HYPERLINK("http://example.com")')
     text = client.get(CSV_URL).content.decode("utf-8-sig")
     assert "'=HYPERLINK" in text
 
 
 def test_list_queries_do_not_grow_with_projects(client, django_assert_max_num_queries):
     for index in range(40):
-        FundedProjectFactory(municipality=MunicipalityFactory(name=f"Ort {index % 7}"),
-                             year=2020 + index % 5)
+        FundedProjectFactory(
+            municipality=MunicipalityFactory(name=f"Ort {index % 7}"), year=2020 + index % 5
+        )
     with django_assert_max_num_queries(5):
         response = client.get(URL)
     assert response.status_code == 200

@@ -45,8 +45,10 @@ def test_open_programme_without_notice_shows_no_banner(client):
 def test_paused_programme_shows_dated_notice_as_the_one_banner_and_no_countdown(client, today):
     today(datetime.date(2025, 3, 1))
     FundingProgrammeFactory(
-        status="paused", status_title_de="Derzeit keine Mittel verfügbar",
-        status_date=datetime.date(2025, 2, 17), status_text_de="<p>Kein Haushalt.</p>",
+        status="paused",
+        status_title_de="Derzeit keine Mittel verfügbar",
+        status_date=datetime.date(2025, 2, 17),
+        status_text_de="<p>Kein Haushalt.</p>",
     )
     content = client.get(URL).content.decode()
     assert content.count('aria-labelledby="banner-title"') == 1
@@ -97,7 +99,8 @@ def test_who_may_apply_and_what_is_funded_are_bulleted_lists(client):
     FundingProgrammeFactory()
     content = client.get(URL).content.decode()
     assert '<ul class="bullet-list"><li>Ehrenamtliche Initiativen</li><li>Vereine</li></ul>' in (
-        content)
+        content
+    )
     assert "<li>Sprachcafé</li>" in content
 
 
@@ -122,7 +125,7 @@ def test_steps_are_an_ordered_list_each_with_its_forms_in_order(client):
     StepDocumentFactory(step=proof, order=1, document__title="Zahlenmäßiger Nachweis")
     content = client.get(URL).content.decode()
     start = content.index('<ol class="step-list"')
-    steps = content[start:content.index("</ol>", start)]
+    steps = content[start : content.index("</ol>", start)]
     assert steps.index("Beratung") < steps.index("Verwendungsnachweis")
     assert steps.index("Zahlenmäßiger Nachweis") < steps.index("Sachbericht")
     assert steps.index("Verwendungsnachweis") < steps.index("Zahlenmäßiger Nachweis")
@@ -143,8 +146,10 @@ def test_unpublished_form_is_left_out_of_its_step(client):
 
 def test_published_contact_persons_are_shown_and_unpublished_left_out(client):
     programme = FundingProgrammeFactory()
-    programme.contact_persons.add(PersonFactory(last_name="Eichardt"),
-                                  PersonFactory(last_name="Versteckt", is_published=False))
+    programme.contact_persons.add(
+        PersonFactory(last_name="Eichardt"),
+        PersonFactory(last_name="Versteckt", is_published=False),
+    )
     content = client.get(URL).content.decode()
     assert "Eichardt" in content
     assert "Versteckt" not in content
@@ -178,7 +183,8 @@ def test_programme_page_has_one_h1_and_no_skipped_heading_level(client, language
 
 
 def test_programme_page_queries_do_not_grow_with_steps_forms_and_people(
-        client, django_assert_max_num_queries):
+    client, django_assert_max_num_queries
+):
     programme = FundingProgrammeFactory()
     for _step in range(6):
         step = StepFactory(programme=programme)
@@ -193,7 +199,7 @@ def test_mailto_subject_is_german_in_every_language(client):
     FundingProgrammeFactory(submission_subject="")
     content = client.get("/en/mikroprojekte/").content.decode()
     start = content.index("mailto:")
-    assert "subject=Mikroprojekte Integration" in unquote(content[start:start + 120])
+    assert "subject=Mikroprojekte Integration" in unquote(content[start : start + 120])
 
 
 def test_deadline_day_itself_says_today(client, today):
@@ -234,9 +240,24 @@ def _property_names(body):
     return [re.split(r"[;:]", line, maxsplit=1)[0] for line in lines if line]
 
 
-CALENDAR_PROPERTIES = ["BEGIN", "VERSION", "PRODID", "CALSCALE", "METHOD", "BEGIN", "UID",
-                       "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "URL", "TRANSP",
-                       "END", "END"]
+CALENDAR_PROPERTIES = [
+    "BEGIN",
+    "VERSION",
+    "PRODID",
+    "CALSCALE",
+    "METHOD",
+    "BEGIN",
+    "UID",
+    "DTSTAMP",
+    "DTSTART",
+    "DTEND",
+    "SUMMARY",
+    "DESCRIPTION",
+    "URL",
+    "TRANSP",
+    "END",
+    "END",
+]
 
 
 def test_deadline_calendar_file_keeps_every_property(client, today):
@@ -257,7 +278,8 @@ def test_deadline_calendar_file_keeps_every_property(client, today):
     assert event["SUMMARY"] == "Stichtag: Mikroprojekte Integration"
     assert event["DESCRIPTION"] == (
         "Letzter Tag, um den Antrag per E-Mail an mikroprojekte-kfi@lk-l.de zu schicken. "
-        "Alles Weitere: http://testserver/de/mikroprojekte/")
+        "Alles Weitere: http://testserver/de/mikroprojekte/"
+    )
     assert event["URL"] == "http://testserver/de/mikroprojekte/"
     assert event["TRANSP"] == "TRANSPARENT"
 
@@ -266,8 +288,14 @@ def test_deadline_calendar_file_keeps_every_property(client, today):
 def test_line_breaks_in_calendar_text_add_no_properties(client, today, line_break):
     today(datetime.date(2025, 11, 1))
     FundingProgrammeFactory(
-        title_ar=line_break.join(["مشاريع صغيرة", "DTSTART;VALUE=DATE:19990101",
-                                  "URL:https://example.org/", "END:VEVENT"]),
+        title_ar=line_break.join(
+            [
+                "مشاريع صغيرة",
+                "DTSTART;VALUE=DATE:19990101",
+                "URL:https://example.org/",
+                "END:VEVENT",
+            ]
+        ),
         submission_email=line_break.join(["mikroprojekte-kfi@lk-l.de", "UID:evil"]),
     )
     body, _calendar, event = _calendar_event(client, "/ar/mikroprojekte/stichtag.ics")
@@ -275,16 +303,21 @@ def test_line_breaks_in_calendar_text_add_no_properties(client, today, line_brea
     assert event.decoded("DTSTART") == datetime.date(2026, 10, 31)
     assert event["URL"] == "http://testserver/ar/mikroprojekte/"
     assert event["UID"] == "mikroprojekte-integration-2026-stichtag@testserver"
-    assert ("مشاريع صغيرة\nDTSTART;VALUE=DATE:19990101\nURL:https://example.org/\nEND:VEVENT"
-            in event["SUMMARY"])
+    assert (
+        "مشاريع صغيرة\nDTSTART;VALUE=DATE:19990101\nURL:https://example.org/\nEND:VEVENT"
+        in event["SUMMARY"]
+    )
     assert "mikroprojekte-kfi@lk-l.de\nUID:evil" in event["DESCRIPTION"]
 
 
-@pytest.mark.parametrize(("language", "title"), [
-    ("ar", "مشاريع صغيرة للاندماج، لمبادرات المتطوعين والجمعيات؛ منطقة لايبزيغ " * 2),
-    ("uk", "Мікропроєкти інтеграції, для волонтерських ініціатив і товариств; Лейпциг " * 2),
-    ("uk", "Мікропроєкти; інтеграція, Лейпциг"),
-])
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("ar", "مشاريع صغيرة للاندماج، لمبادرات المتطوعين والجمعيات؛ منطقة لايبزيغ " * 2),
+        ("uk", "Мікропроєкти інтеграції, для волонтерських ініціатив і товариств; Лейпциг " * 2),
+        ("uk", "Мікропроєкти; інтеграція, Лейпциг"),
+    ],
+)
 def test_long_calendar_lines_fold_without_splitting_characters(client, today, language, title):
     today(datetime.date(2025, 11, 1))
     FundingProgrammeFactory(**{f"title_{language}": title})
@@ -293,9 +326,15 @@ def test_long_calendar_lines_fold_without_splitting_characters(client, today, la
     assert title in event["SUMMARY"]
 
 
-@pytest.mark.parametrize("url", [URL, "/de/mikroprojekte/stichtag.ics",
-                                 "/de/mikroprojekte/gefoerderte-projekte/",
-                                 "/de/mikroprojekte/gefoerderte-projekte/export.csv"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        URL,
+        "/de/mikroprojekte/stichtag.ics",
+        "/de/mikroprojekte/gefoerderte-projekte/",
+        "/de/mikroprojekte/gefoerderte-projekte/export.csv",
+    ],
+)
 def test_pages_answer_head_requests_of_link_checkers_and_refuse_posts(client, url):
     FundingProgrammeFactory()
     head = client.head(url)

@@ -7,17 +7,21 @@ from core.editors import editor_app_labels
 
 
 def content_admins():
-    return [(model, model_admin) for model, model_admin in admin.site._registry.items()
-            if model._meta.app_label in editor_app_labels()]
-
+    return [
+        (model, model_admin)
+        for model, model_admin in admin.site._registry.items()
+        if model._meta.app_label in editor_app_labels()
+    ]
 
 
 def test_editor_opens_every_list_add_and_change_page(editor_client, demo_content):
     broken = []
     for model, _model_admin in content_admins():
         info = model._meta.app_label, model._meta.model_name
-        urls = [reverse("admin:{}_{}_changelist".format(*info)),
-                reverse("admin:{}_{}_add".format(*info))]
+        urls = [
+            reverse("admin:{}_{}_changelist".format(*info)),
+            reverse("admin:{}_{}_add".format(*info)),
+        ]
         obj = model._default_manager.first()
         if obj is not None:
             urls.append(reverse("admin:{}_{}_change".format(*info), args=[obj.pk]))
@@ -30,8 +34,9 @@ def test_editor_opens_every_list_add_and_change_page(editor_client, demo_content
     assert broken == []
 
 
-def test_change_pages_of_translated_content_show_the_translation_status(editor_client,
-                                                                      demo_content):
+def test_change_pages_of_translated_content_show_the_translation_status(
+    editor_client, demo_content
+):
     from translations.status import tracked_models
 
     missing = []
@@ -41,9 +46,9 @@ def test_change_pages_of_translated_content_show_the_translation_status(editor_c
         obj = model._default_manager.first()
         if obj is None:
             continue
-        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change",
-                      args=[obj.pk])
+        url = reverse(
+            f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[obj.pk]
+        )
         if "Stand der Übersetzungen" not in editor_client.get(url).content.decode():
             missing.append(url)
     assert missing == []
-

@@ -12,8 +12,9 @@ from django.conf import settings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 TARGET_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
-COPY_IGNORE = shutil.ignore_patterns(".venv", "var", ".git", "__pycache__", "*.egg-info",
-                                     ".pytest_cache", ".ruff_cache", "*.mo")
+COPY_IGNORE = shutil.ignore_patterns(
+    ".venv", "var", ".git", "__pycache__", "*.egg-info", ".pytest_cache", ".ruff_cache", "*.mo"
+)
 
 
 def catalogue(code, root=PROJECT_ROOT):
@@ -42,8 +43,11 @@ def test_catalogue_keeps_placeholders(code):
     import re
 
     pattern = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
-    wrong = [e.msgid for e in catalogue(code) if e.msgstr
-             and sorted(pattern.findall(e.msgid)) != sorted(pattern.findall(e.msgstr))]
+    wrong = [
+        e.msgid
+        for e in catalogue(code)
+        if e.msgstr and sorted(pattern.findall(e.msgid)) != sorted(pattern.findall(e.msgstr))
+    ]
     assert wrong == []
 
 
@@ -56,9 +60,20 @@ def test_catalogues_are_up_to_date_with_templates_and_code(tmp_path):
     shutil.copytree(PROJECT_ROOT, copy, ignore=COPY_IGNORE)
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "integration_site.settings.test"}
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "--all", "--no-obsolete", "--no-location",
-         "-v0"],
-        cwd=copy, env=env, check=True, capture_output=True, timeout=300,
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "--all",
+            "--no-obsolete",
+            "--no-location",
+            "-v0",
+        ],
+        cwd=copy,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     for code in TARGET_LANGUAGES:
         current, fresh = msgids(catalogue(code)), msgids(catalogue(code, copy))

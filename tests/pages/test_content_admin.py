@@ -27,12 +27,17 @@ def test_admin_speaks_german_to_an_english_browser(editor_client):
 def test_editor_edits_a_page_and_unsafe_html_is_removed(editor_client, demo_content):
     page = Page.objects.get(key=Page.Key.IMPRINT)
     data = {
-        "key": page.key, "title_de": "Impressum neu", "summary_de": "",
+        "key": page.key,
+        "title_de": "Impressum neu",
+        "summary_de": "",
         "body_de": '<p onclick="alert(1)">Hallo <script>alert(1)</script><a href="javascript:x">'
-                   'Link</a></p>',
-        "title_en": "Legal notice", "body_en": "<p>Hello</p>",
-        "videos-TOTAL_FORMS": "0", "videos-INITIAL_FORMS": "0",
-        "videos-MIN_NUM_FORMS": "0", "videos-MAX_NUM_FORMS": "1000",
+        "Link</a></p>",
+        "title_en": "Legal notice",
+        "body_en": "<p>Hello</p>",
+        "videos-TOTAL_FORMS": "0",
+        "videos-INITIAL_FORMS": "0",
+        "videos-MIN_NUM_FORMS": "0",
+        "videos-MAX_NUM_FORMS": "1000",
     }
     response = editor_client.post(f"/admin/pages/page/{page.pk}/change/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -97,8 +102,13 @@ def test_untranslated_content_falls_back_to_german_marked_as_german(client, db):
 
 
 def test_translated_content_is_not_marked_as_german(client, db):
-    PageFactory(key=Page.Key.PRIVACY, title_de="Datenschutz", title_en="Privacy",
-                body_de="<p>de</p>", body_en="<p>en</p>")
+    PageFactory(
+        key=Page.Key.PRIVACY,
+        title_de="Datenschutz",
+        title_en="Privacy",
+        body_de="<p>de</p>",
+        body_en="<p>en</p>",
+    )
     content = client.get("/en/datenschutz/").content.decode()
     assert "<h1>Privacy</h1>" in content
     assert "fallback-note" not in content
@@ -124,11 +134,16 @@ def test_load_demo_creates_the_demo_editor_once(db, django_user_model):
 
 def _page_form(page, **extra):
     data = {
-        "key": page.key, "title_de": page.title_de, "summary_de": page.summary_de or "",
+        "key": page.key,
+        "title_de": page.title_de,
+        "summary_de": page.summary_de or "",
         "body_de": page.body_de or "",
-        "videos-TOTAL_FORMS": "1", "videos-INITIAL_FORMS": "0",
-        "videos-MIN_NUM_FORMS": "0", "videos-MAX_NUM_FORMS": "1000",
-        "videos-0-title_de": "Die Website in DGS", "videos-0-duration": "00:02:05",
+        "videos-TOTAL_FORMS": "1",
+        "videos-INITIAL_FORMS": "0",
+        "videos-MIN_NUM_FORMS": "0",
+        "videos-MAX_NUM_FORMS": "1000",
+        "videos-0-title_de": "Die Website in DGS",
+        "videos-0-duration": "00:02:05",
         "videos-0-order": "0",
     }
     data.update(extra)
@@ -142,10 +157,12 @@ def test_sign_language_video_is_checked_by_content(editor_client, demo_content):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     page = Page.objects.get(key=Page.Key.SIGN_LANGUAGE)
-    fake = SimpleUploadedFile("video.mp4", b"MZ\x90\x00 this is a renamed program",
-                              content_type="video/mp4")
-    response = editor_client.post(f"/admin/pages/page/{page.pk}/change/",
-                                  _page_form(page, **{"videos-0-file": fake}))
+    fake = SimpleUploadedFile(
+        "video.mp4", b"MZ\x90\x00 this is a renamed program", content_type="video/mp4"
+    )
+    response = editor_client.post(
+        f"/admin/pages/page/{page.pk}/change/", _page_form(page, **{"videos-0-file": fake})
+    )
     assert response.status_code == 200
     assert "kein Video im Format MP4 oder WebM" in response.content.decode()
     assert not page.videos.exists()
@@ -166,16 +183,26 @@ def test_sign_language_video_and_captions_are_saved(editor_client, demo_content)
 
 
 def test_sign_language_page_offers_the_video_with_size_length_captions_and_ranges(
-        editor_client, client, demo_content):
+    editor_client, client, demo_content
+):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     page = Page.objects.get(key=Page.Key.SIGN_LANGUAGE)
     video_bytes = MP4_HEAD + b"\x00" * 2000
-    editor_client.post(f"/admin/pages/page/{page.pk}/change/", _page_form(page, **{
-        "videos-0-file": SimpleUploadedFile("dgs.mp4", video_bytes, content_type="video/mp4"),
-        "videos-0-captions": SimpleUploadedFile("dgs.vtt",
-                                                b"WEBVTT\n\n00:00.000 --> 00:01.000\nA\n"),
-    }))
+    editor_client.post(
+        f"/admin/pages/page/{page.pk}/change/",
+        _page_form(
+            page,
+            **{
+                "videos-0-file": SimpleUploadedFile(
+                    "dgs.mp4", video_bytes, content_type="video/mp4"
+                ),
+                "videos-0-captions": SimpleUploadedFile(
+                    "dgs.vtt", b"WEBVTT\n\n00:00.000 --> 00:01.000\nA\n"
+                ),
+            },
+        ),
+    )
     video = page.videos.get()
     content = client.get("/de/gebaerdensprache/").content.decode()
     assert "autoplay" not in content
@@ -196,7 +223,8 @@ def test_sign_language_page_offers_the_video_with_size_length_captions_and_range
 
 
 def test_fallback_on_a_left_to_right_page_is_marked_german_with_a_note_in_the_readers_language(
-        client, db):
+    client, db
+):
     PageFactory(key=Page.Key.PRIVACY, title_de="Datenschutzerklärung", body_de="<p>Nur deutsch</p>")
     content = client.get("/uk/datenschutz/").content.decode()
     assert '<html lang="uk" dir="ltr" data-script="Cyrl">' in content
@@ -211,16 +239,27 @@ def test_video_whose_file_went_missing_is_left_out_and_the_page_still_opens(clie
     from pages.models import Video
 
     page = PageFactory(key=Page.Key.SIGN_LANGUAGE, title_de="Gebärdensprache")
-    Video.objects.create(page=page, title_de="Die Website in DGS", file="videos/verloren.mp4",
-                         duration=datetime.timedelta(minutes=2))
+    Video.objects.create(
+        page=page,
+        title_de="Die Website in DGS",
+        file="videos/verloren.mp4",
+        duration=datetime.timedelta(minutes=2),
+    )
     response = client.get("/de/gebaerdensprache/")
     assert response.status_code == 200
     assert "<video" not in response.content.decode()
 
 
 def test_notice_with_a_link_address_needs_a_link_text(editor_client, db):
-    data = {"title_de": "Neue App", "text_de": "", "link_url": "https://example.org",
-            "link_text_de": "", "published_on": "2025-01-01", "is_active": "on", "order": "0"}
+    data = {
+        "title_de": "Neue App",
+        "text_de": "",
+        "link_url": "https://example.org",
+        "link_text_de": "",
+        "published_on": "2025-01-01",
+        "is_active": "on",
+        "order": "0",
+    }
     response = editor_client.post("/admin/pages/notice/add/", data)
     assert response.status_code == 200
     assert "Dieses Feld ist zwingend erforderlich." in response.content.decode()

@@ -27,15 +27,21 @@ def _manage(database, *args):
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=300,
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
 def _rows(database):
     with sqlite3.connect(database) as connection:
         tables = [
-            name for (name,) in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
             if name not in BOOKKEEPING
         ]
         return {
@@ -47,8 +53,11 @@ def _rows(database):
 
 def _content_types(database):
     with sqlite3.connect(database) as connection:
-        return dict(connection.execute(
-            "SELECT id, app_label || '.' || model FROM django_content_type").fetchall())
+        return dict(
+            connection.execute(
+                "SELECT id, app_label || '.' || model FROM django_content_type"
+            ).fetchall()
+        )
 
 
 def test_database_from_before_the_restructure_migrates_forward_intact(tmp_path):

@@ -46,8 +46,16 @@ def test_public_pages_send_security_headers(client, demo_content):
 
 
 def test_anonymous_pages_set_no_cookie(client, demo_content):
-    for path in ("/", "/de/", "/ar/koordinierungsstelle/", "/en/impressum/", "/robots.txt",
-                 "/sitemap.xml", "/healthz", "/de/gibt-es-nicht/"):
+    for path in (
+        "/",
+        "/de/",
+        "/ar/koordinierungsstelle/",
+        "/en/impressum/",
+        "/robots.txt",
+        "/sitemap.xml",
+        "/healthz",
+        "/de/gibt-es-nicht/",
+    ):
         response = client.get(path)
         assert not response.cookies, path
 
@@ -92,18 +100,31 @@ def test_no_pending_migrations(db):
 
 def _run_manage(args, env_extra):
     # The browser tests allow sync database calls next to Playwright's loop; a real run must not.
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
     env.update(env_extra)
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=PROJECT_ROOT, env=env,
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():
-    result = _run_manage(["check"], {"DJANGO_SETTINGS_MODULE": "integration_site.settings.prod",
-                                     "SECRET_KEY": "", "ALLOWED_HOSTS": "example.org"})
+    result = _run_manage(
+        ["check"],
+        {
+            "DJANGO_SETTINGS_MODULE": "integration_site.settings.prod",
+            "SECRET_KEY": "",
+            "ALLOWED_HOSTS": "example.org",
+        },
+    )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
@@ -111,9 +132,11 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
 def test_production_settings_pass_the_deploy_check():
     result = _run_manage(
         ["check", "--deploy", "--fail-level", "WARNING"],
-        {"DJANGO_SETTINGS_MODULE": "integration_site.settings.prod",
-         "SECRET_KEY": "x" * 20 + "a-long-random-production-secret-0123456789",
-         "ALLOWED_HOSTS": "integration.example.org"},
+        {
+            "DJANGO_SETTINGS_MODULE": "integration_site.settings.prod",
+            "SECRET_KEY": "x" * 20 + "a-long-random-production-secret-0123456789",
+            "ALLOWED_HOSTS": "integration.example.org",
+        },
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -122,9 +145,12 @@ def test_production_settings_pass_the_deploy_check():
 def test_production_static_files_are_hashed_and_compressed(tmp_path):
     result = _run_manage(
         ["collectstatic", "--noinput", "-v0"],
-        {"DJANGO_SETTINGS_MODULE": "integration_site.settings.prod",
-         "SECRET_KEY": "collectstatic-only-" + "k" * 40, "ALLOWED_HOSTS": "localhost",
-         "STATIC_ROOT": str(tmp_path)},
+        {
+            "DJANGO_SETTINGS_MODULE": "integration_site.settings.prod",
+            "SECRET_KEY": "collectstatic-only-" + "k" * 40,
+            "ALLOWED_HOSTS": "localhost",
+            "STATIC_ROOT": str(tmp_path),
+        },
     )
     assert result.returncode == 0, result.stderr
     css = sorted(p.name for p in (tmp_path / "css").iterdir() if p.name.startswith("site."))
@@ -152,8 +178,11 @@ def test_redis_cache_from_the_environment_works():
 
 @pytest.mark.parametrize(
     ("handler", "status", "heading"),
-    [("handler400", 400, "Die Anfrage ist fehlerhaft"), ("handler403", 403, "Kein Zugriff"),
-     ("handler404", 404, "Seite nicht gefunden")],
+    [
+        ("handler400", 400, "Die Anfrage ist fehlerhaft"),
+        ("handler403", 403, "Kein Zugriff"),
+        ("handler404", 404, "Seite nicht gefunden"),
+    ],
 )
 def test_error_pages_are_styled_and_keep_the_site_navigation(db, handler, status, heading):
     from integration_site import urls

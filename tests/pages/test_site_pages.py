@@ -16,9 +16,18 @@ def public_paths(client, demo_content):
 
 def test_sitemap_lists_every_fixed_page_in_every_language(public_paths):
     for code, _name in settings.LANGUAGES:
-        for path in ("", "koordinierungsstelle/", "impressum/", "datenschutz/",
-                     "barrierefreiheit/", "leichte-sprache/", "gebaerdensprache/",
-                     "ansprechpersonen/", "dokumente/", "mikroprojekte/"):
+        for path in (
+            "",
+            "koordinierungsstelle/",
+            "impressum/",
+            "datenschutz/",
+            "barrierefreiheit/",
+            "leichte-sprache/",
+            "gebaerdensprache/",
+            "ansprechpersonen/",
+            "dokumente/",
+            "mikroprojekte/",
+        ):
             assert f"/{code}/{path}" in public_paths
 
 
@@ -75,8 +84,13 @@ def test_every_page_head_has_hreflang_alternates_and_x_default(client, demo_cont
 
 @pytest.mark.parametrize(
     ("accept_language", "expected"),
-    [("ar,en;q=0.5", "/ar/"), ("fa-IR", "/fa/"), ("uk", "/uk/"), ("fr-FR,fr;q=0.9", "/de/"),
-     ("", "/de/")],
+    [
+        ("ar,en;q=0.5", "/ar/"),
+        ("fa-IR", "/fa/"),
+        ("uk", "/uk/"),
+        ("fr-FR,fr;q=0.9", "/de/"),
+        ("", "/de/"),
+    ],
 )
 def test_root_redirects_to_the_browsers_language(client, accept_language, expected):
     response = client.get("/", headers={"accept-language": accept_language})
@@ -98,8 +112,9 @@ def test_404_page_is_translated(client, demo_content):
     assert '<html lang="en"' in content
 
 
-def test_start_page_query_count_does_not_grow_with_notices(client, demo_content,
-                                                          django_assert_max_num_queries):
+def test_start_page_query_count_does_not_grow_with_notices(
+    client, demo_content, django_assert_max_num_queries
+):
     from tests.pages.factories import NoticeFactory
 
     NoticeFactory.create_batch(15)
@@ -113,8 +128,10 @@ def test_legal_page_query_count_is_fixed(client, demo_content, django_assert_max
         assert client.get("/fa/gebaerdensprache/").status_code == 200
 
 
-@pytest.mark.parametrize(("code", "expected"), [("de", "31. Oktober"), ("en", "October 31"),
-                                                ("ru", "31 октября"), ("uk", "31 жовтня")])
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [("de", "31. Oktober"), ("en", "October 31"), ("ru", "31 октября"), ("uk", "31 жовтня")],
+)
 def test_day_and_month_are_written_as_each_language_does(code, expected):
     import datetime
 

@@ -19,7 +19,8 @@ def declarations():
 def test_no_physical_left_or_right_in_the_stylesheet():
     # UX.md: the one exception is numeric columns, which stay right-aligned.
     physical = [
-        (selector, f"{name}: {value}") for selector, name, value in declarations()
+        (selector, f"{name}: {value}")
+        for selector, name, value in declarations()
         if re.search(r"\b(left|right)\b", f"{name} {value}")
         and not (selector == ".numeric" and name == "text-align")
     ]
@@ -31,7 +32,10 @@ def test_no_shorthand_with_different_left_and_right_sides():
     lopsided = []
     for selector, name, value in declarations():
         parts = value.split()
-        if name in ("margin", "padding", "border-width", "inset") and len(parts) == 4 \
-                and parts[1] != parts[3]:
+        if (
+            name in ("margin", "padding", "border-width", "inset")
+            and len(parts) == 4
+            and parts[1] != parts[3]
+        ):
             lopsided.append((selector, f"{name}: {value}"))
     assert lopsided == []

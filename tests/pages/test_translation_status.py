@@ -9,15 +9,27 @@ from translations.status import COMPLETE, MISSING, OUTDATED, object_status
 
 @pytest.fixture
 def page(db):
-    return PageFactory(key=Page.Key.PRIVACY, title_de="Datenschutz", title_en="Privacy",
-                       title_ar="الخصوصية", summary_de="", body_de="<p>Deutsch</p>",
-                       body_en="<p>English</p>", body_ar="<p>عربي</p>")
+    return PageFactory(
+        key=Page.Key.PRIVACY,
+        title_de="Datenschutz",
+        title_en="Privacy",
+        title_ar="الخصوصية",
+        summary_de="",
+        body_de="<p>Deutsch</p>",
+        body_en="<p>English</p>",
+        body_ar="<p>عربي</p>",
+    )
 
 
 def post_page(client, page, **changes):
     page.refresh_from_db()
-    data = {"key": page.key, "videos-TOTAL_FORMS": "0", "videos-INITIAL_FORMS": "0",
-            "videos-MIN_NUM_FORMS": "0", "videos-MAX_NUM_FORMS": "1000"}
+    data = {
+        "key": page.key,
+        "videos-TOTAL_FORMS": "0",
+        "videos-INITIAL_FORMS": "0",
+        "videos-MIN_NUM_FORMS": "0",
+        "videos-MAX_NUM_FORMS": "1000",
+    }
     for field in ("title", "summary", "body"):
         for code in ("de", "en", "ar", "fa", "uk", "ru", "tr", "es"):
             data[f"{field}_{code}"] = getattr(page, f"{field}_{code}") or ""
@@ -83,10 +95,14 @@ def test_readers_see_an_outdated_translation_with_a_note(client, editor_client, 
 
 def test_german_rich_text_that_sanitising_changes_does_not_look_outdated(db):
     """The fingerprint is taken of the stored (cleaned) German, not of what the editor typed."""
-    page = PageFactory(key=Page.Key.IMPRINT, title_de="Impressum", title_en="Legal notice",
-                       summary_de="",
-                       body_de='<p><a href="https://example.org">Link</a></p>',
-                       body_en='<p><a href="https://example.org">Link</a></p>')
+    page = PageFactory(
+        key=Page.Key.IMPRINT,
+        title_de="Impressum",
+        title_en="Legal notice",
+        summary_de="",
+        body_de='<p><a href="https://example.org">Link</a></p>',
+        body_en='<p><a href="https://example.org">Link</a></p>',
+    )
     page.refresh_from_db()
     assert 'rel="noopener"' in page.body_de
     assert object_status(page, "en") == (COMPLETE, {})

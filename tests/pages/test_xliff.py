@@ -17,9 +17,13 @@ X = f"{{{NS}}}"
 
 @pytest.fixture
 def page(db):
-    return PageFactory(key=Page.Key.PRIVACY, title_de="Datenschutz", summary_de="",
-                       body_de="<p>Wir speichern <strong>keine</strong> Cookies.</p>",
-                       title_en="Privacy")
+    return PageFactory(
+        key=Page.Key.PRIVACY,
+        title_de="Datenschutz",
+        summary_de="",
+        body_de="<p>Wir speichern <strong>keine</strong> Cookies.</p>",
+        title_en="Privacy",
+    )
 
 
 def units(data):
@@ -62,10 +66,14 @@ def test_export_of_missing_work_leaves_out_complete_translations(page):
 
 
 def test_round_trip_shows_the_new_text_on_the_site(page, client):
-    data = translate(export_xliff("ar"), "ar", {
-        uid(page, "title"): "الخصوصية",
-        uid(page, "body"): "<p>لا نحفظ <strong>أي</strong> ملفات.</p>",
-    })
+    data = translate(
+        export_xliff("ar"),
+        "ar",
+        {
+            uid(page, "title"): "الخصوصية",
+            uid(page, "body"): "<p>لا نحفظ <strong>أي</strong> ملفات.</p>",
+        },
+    )
     plan = plan_import(data, language="ar")
     assert plan.ok and len(plan.changes) == 2
     from translations.xliff import apply_import
@@ -79,9 +87,13 @@ def test_round_trip_shows_the_new_text_on_the_site(page, client):
 
 
 def test_script_in_a_target_is_sanitised(page):
-    data = translate(export_xliff("fa"), "fa", {
-        uid(page, "body"): '<p onmouseover="x()">متن<script>alert(1)</script></p>',
-    })
+    data = translate(
+        export_xliff("fa"),
+        "fa",
+        {
+            uid(page, "body"): '<p onmouseover="x()">متن<script>alert(1)</script></p>',
+        },
+    )
     plan = plan_import(data, language="fa")
     assert plan.changes[0].new == "<p>متن</p>"
 
@@ -106,17 +118,18 @@ def test_file_exported_before_the_pages_app_existed_still_imports(page):
 
 def test_unknown_unit_is_an_error_and_nothing_is_applied(page):
     data = export_xliff("ar").replace(
-        f'id="{uid(page, "title")}"'.encode(), b'id="pages.page.99999.title"')
-    data = translate(data, "ar", {"pages.page.99999.title": "x",
-                                  uid(page, "body"): "<p>نص</p>"})
+        f'id="{uid(page, "title")}"'.encode(), b'id="pages.page.99999.title"'
+    )
+    data = translate(data, "ar", {"pages.page.99999.title": "x", uid(page, "body"): "<p>نص</p>"})
     plan = plan_import(data, language="ar")
     assert not plan.ok
     assert any("99999" in e for e in plan.errors)
 
 
 def test_unit_whose_german_source_changed_is_reported_not_applied(page):
-    data = translate(export_xliff("ar"), "ar", {uid(page, "title"): "الخصوصية",
-                                                uid(page, "body"): "<p>نص</p>"})
+    data = translate(
+        export_xliff("ar"), "ar", {uid(page, "title"): "الخصوصية", uid(page, "body"): "<p>نص</p>"}
+    )
     page.title_de = "Datenschutzerklärung"
     page.save()
     plan = plan_import(data, language="ar")
@@ -125,12 +138,15 @@ def test_unit_whose_german_source_changed_is_reported_not_applied(page):
     assert [c.field for c in plan.changes] == ["body"]
 
 
-@pytest.mark.parametrize("data", [
-    b"<xliff version='1.2'><file>",
-    b"kein XML",
-    b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>',
-    b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"/>',
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<xliff version='1.2'><file>",
+        b"kein XML",
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>',
+        b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"/>',
+    ],
+)
 def test_malformed_or_foreign_files_are_rejected(db, data):
     plan = plan_import(data, language="ar")
     assert not plan.ok and plan.errors
@@ -174,8 +190,9 @@ def test_admin_export_download(editor_client, page):
 def test_admin_import_previews_then_applies(editor_client, page):
     data = translate(export_xliff("tr"), "tr", {uid(page, "title"): "Gizlilik"})
     upload = SimpleUploadedFile("tr.xlf", data, content_type="application/xml")
-    preview = editor_client.post("/admin/uebersetzungen/import/",
-                                 {"language": "tr", "file": upload})
+    preview = editor_client.post(
+        "/admin/uebersetzungen/import/", {"language": "tr", "file": upload}
+    )
     assert preview.status_code == 200
     content = preview.content.decode()
     assert "Gizlilik" in content
@@ -191,8 +208,9 @@ def test_admin_import_previews_then_applies(editor_client, page):
 def test_admin_import_of_a_bad_file_shows_each_problem_and_changes_nothing(editor_client, page):
     before = list(Notice.objects.values()), list(Page.objects.values())
     upload = SimpleUploadedFile("x.xlf", b"<xliff version='1.2'", content_type="application/xml")
-    response = editor_client.post("/admin/uebersetzungen/import/",
-                                  {"language": "ar", "file": upload})
+    response = editor_client.post(
+        "/admin/uebersetzungen/import/", {"language": "ar", "file": upload}
+    )
     assert "kein wohlgeformtes XML" in response.content.decode()
     assert (list(Notice.objects.values()), list(Page.objects.values())) == before
 
@@ -204,25 +222,32 @@ def test_translation_pages_need_a_staff_login(client, db):
 
 
 def test_unit_id_with_a_non_ascii_digit_is_unknown_not_a_crash(page):
-    data = export_xliff("ar").replace(f'id="{uid(page, "title")}"'.encode(),
-                                      'id="pages.page.².title"'.encode())
+    data = export_xliff("ar").replace(
+        f'id="{uid(page, "title")}"'.encode(), 'id="pages.page.².title"'.encode()
+    )
     plan = plan_import(data, language="ar")
     assert not plan.ok
     assert any("pages.page.².title" in e for e in plan.errors)
 
 
 def test_target_longer_than_its_field_is_reported_and_nothing_is_applied(page):
-    data = translate(export_xliff("ar", everything=True), "ar", {
-        uid(page, "title"): "ع" * 201, uid(page, "body"): "<p>نص</p>",
-    })
+    data = translate(
+        export_xliff("ar", everything=True),
+        "ar",
+        {
+            uid(page, "title"): "ع" * 201,
+            uid(page, "body"): "<p>نص</p>",
+        },
+    )
     plan = plan_import(data, language="ar")
     assert not plan.ok
     assert [e for e in plan.errors if uid(page, "title") in e and "200" in e]
 
 
 def test_translation_pages_need_change_rights_on_all_content(client, django_user_model, db):
-    user = django_user_model.objects.create_user("praktikant", password="pw-for-tests-only",
-                                                 is_staff=True)
+    user = django_user_model.objects.create_user(
+        "praktikant", password="pw-for-tests-only", is_staff=True
+    )
     client.force_login(user)
     assert client.get("/admin/uebersetzungen/").status_code == 403
     assert client.get("/admin/uebersetzungen/export/", {"language": "ar"}).status_code == 403
@@ -236,8 +261,9 @@ def test_admin_import_applies_a_utf16_file_exactly_as_previewed(editor_client, p
     data = translate(export_xliff("ar"), "ar", {uid(page, "title"): "الخصوصية"})
     utf16 = data.decode().replace("encoding='utf-8'", "encoding='utf-16'", 1).encode("utf-16")
     upload = SimpleUploadedFile("ar.xlf", utf16, content_type="application/xml")
-    preview = editor_client.post("/admin/uebersetzungen/import/",
-                                 {"language": "ar", "file": upload}).content.decode()
+    preview = editor_client.post(
+        "/admin/uebersetzungen/import/", {"language": "ar", "file": upload}
+    ).content.decode()
     token = re.search(r'name="token" value="([^"]+)"', preview).group(1)
     editor_client.post("/admin/uebersetzungen/import/uebernehmen/", {"token": token})
     page.refresh_from_db()

@@ -6,8 +6,10 @@ from demo.catalogues import CATALOGUES, write_catalogues
 
 
 class Command(BaseCommand):
-    help = ("Schreibt demo/translations/<sprache>.po aus den Demo-Inhalten "
-            "der Datenbank (vorher load_demo ausführen). Vorhandene Übersetzungen bleiben.")
+    help = (
+        "Schreibt demo/translations/<sprache>.po aus den Demo-Inhalten "
+        "der Datenbank (vorher load_demo ausführen). Vorhandene Übersetzungen bleiben."
+    )
 
     def handle(self, *args, **options):
         write_catalogues()

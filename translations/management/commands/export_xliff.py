@@ -13,8 +13,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--language", required=True, choices=TARGETS)
-        parser.add_argument("--all", action="store_true", dest="everything",
-                            help="Alle Texte exportieren, auch vollständig übersetzte.")
+        parser.add_argument(
+            "--all",
+            action="store_true",
+            dest="everything",
+            help="Alle Texte exportieren, auch vollständig übersetzte.",
+        )
         parser.add_argument("--output", "-o", help="Datei; ohne Angabe auf die Standardausgabe.")
 
     def handle(self, *args, language, everything, output=None, **options):

@@ -13,10 +13,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file")
-        parser.add_argument("--language", choices=TARGETS,
-                            help="Erwartete Zielsprache; ohne Angabe die der Datei.")
-        parser.add_argument("--dry-run", action="store_true",
-                            help="Nur prüfen und berichten, nichts speichern.")
+        parser.add_argument(
+            "--language", choices=TARGETS, help="Erwartete Zielsprache; ohne Angabe die der Datei."
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Nur prüfen und berichten, nichts speichern."
+        )
 
     def handle(self, *args, file, language=None, dry_run=False, **options):
         try:
