@@ -3,13 +3,14 @@
 from django import forms
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
+
+from core.languages import language_name
 
 from .status import (
     STATUS_LABELS,
@@ -30,7 +31,7 @@ STATUS_FIELDS = ("translation_overview", "confirm_translations")
 
 
 def _language_name(code):
-    return get_language_info(code)["name_translated"]
+    return language_name(code)
 
 
 class TranslatedAdmin(TranslationAdmin):

@@ -9,8 +9,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.languages import language_name, site_language
 
 from .status import (
     COMPLETE,
@@ -26,7 +28,7 @@ SESSION_KEY = "xliff_import"
 
 
 def _language_choices():
-    return [(code, get_language_info(code)["name_translated"]) for code in TARGETS]
+    return [(code, language_name(code)) for code in TARGETS]
 
 
 class ExportForm(forms.Form):
@@ -80,7 +82,9 @@ def _overview_context(request, import_form=None):
     return {
         **admin.site.each_context(request),
         "title": _("Übersetzungen"),
-        "languages": [get_language_info(code) | {"code": code} for code in TARGETS],
+        "languages": [
+            {"code": code, "name_local": site_language(code).endonym} for code in TARGETS
+        ],
         "rows": _overview_rows(),
         "export_form": ExportForm(),
         "import_form": import_form or ImportForm(),
@@ -135,7 +139,7 @@ def language_detail(request, language):
         {
             **admin.site.each_context(request),
             "title": _("Offene Übersetzungen: %(language)s")
-            % {"language": get_language_info(language)["name_translated"]},
+            % {"language": language_name(language)},
             "groups": groups,
         },
     )
@@ -195,9 +199,7 @@ def import_preview(request):
             "title": _("Vorschau des Imports"),
             "plan": plan,
             "token": token,
-            "language_name": get_language_info(plan.language)["name_translated"]
-            if plan.language in TARGETS
-            else "",
+            "language_name": language_name(plan.language) if plan.language in TARGETS else "",
         },
     )
 
