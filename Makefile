@@ -61,20 +61,20 @@ messages: $(STAMP)
 catalogues: $(STAMP)
 	$(PY) manage.py makemessages --all --no-obsolete --no-location --ignore=.venv --ignore=var
 
-# Templates are every .html file outside the virtualenv and build output.
-TEMPLATES = $$(find . -name '*.html' -not -path './.venv/*' -not -path './var/*' | sort)
+# Django templates: every .html file in a templates folder (demo/content holds data, not templates).
+TEMPLATES = $$(find . -path '*/templates/*' -name '*.html' -not -path './.venv/*' | sort)
 
 # Checks only; `make format` rewrites the files.
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(VENV)/bin/djhtml --check $(TEMPLATES)
+	$(VENV)/bin/djhtml --tabwidth 2 --check $(TEMPLATES)
 	$(VENV)/bin/djlint --lint $(TEMPLATES)
 
 format: $(STAMP)
 	$(PY) -m ruff check --fix --select I .
 	$(PY) -m ruff format .
-	$(VENV)/bin/djhtml $(TEMPLATES)
+	$(VENV)/bin/djhtml --tabwidth 2 $(TEMPLATES)
 
 check-deploy: $(STAMP)
 	DJANGO_SETTINGS_MODULE=integration_site.settings.prod \

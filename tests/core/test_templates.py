@@ -29,7 +29,11 @@ UNBREAKABLE_TEXT = {
 
 def template_files():
     listed = subprocess.run(
-        ["git", "ls-files", "*.html"], cwd=ROOT, capture_output=True, text=True, check=True,
+        ["git", "ls-files", "*.html"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split()
     return [ROOT / name for name in listed]
 
