@@ -35,7 +35,8 @@ def template_files():
         text=True,
         check=True,
     ).stdout.split()
-    return [ROOT / name for name in listed]
+    # Only template folders: demo/content holds HTML fragments that are data, not templates.
+    return [ROOT / name for name in listed if "templates/" in name]
 
 
 def rest_of_line(line):
