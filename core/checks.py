@@ -1,8 +1,9 @@
-"""`manage.py check` fails when a site language lacks anything it needs.
+"""`manage.py check` fails when a site language lacks its table entry or its catalogue.
 
-Each language in settings.LANGUAGES needs an entry in the language table, a catalogue of
-interface strings and, on every translated model, its own columns (one migration).
+The translated models' columns per language are checked by the translations app.
 """
+
+from pathlib import Path
 
 from django.conf import settings
 from django.core import checks
@@ -12,18 +13,16 @@ from .languages import SOURCE_LANGUAGE, site_language
 
 @checks.register()
 def check_site_languages(app_configs=None, **kwargs):
-    from modeltranslation.translator import translator
-
     errors = []
     for code, _name in settings.LANGUAGES:
         try:
             site_language(code)
         except LookupError as error:
             errors.append(checks.Error(str(error), id="core.E001"))
-        if code != SOURCE_LANGUAGE and not any(
-            (path / code / "LC_MESSAGES" / "django.po").exists()
-            for path in map(_as_path, settings.LOCALE_PATHS)
-        ):
+        catalogues = [
+            Path(path) / code / "LC_MESSAGES" / "django.po" for path in settings.LOCALE_PATHS
+        ]
+        if code != SOURCE_LANGUAGE and not any(path.exists() for path in catalogues):
             errors.append(
                 checks.Error(
                     f"Language {code!r} has no interface catalogue "
@@ -32,30 +31,4 @@ def check_site_languages(app_configs=None, **kwargs):
                     id="core.E002",
                 )
             )
-        for model in translator.get_registered_models():
-            fields = translator.get_options_for_model(model).fields
-            missing = [
-                f"{field}_{code}" for field in fields if not _has_field(model, f"{field}_{code}")
-            ]
-            if missing:
-                errors.append(
-                    checks.Error(
-                        f"{model._meta.label} has no column for language {code!r}: "
-                        f"{', '.join(missing)}.",
-                        hint="Restart with the new language in settings, then run "
-                        "`manage.py makemigrations` for the app.",
-                        obj=model,
-                        id="core.E003",
-                    )
-                )
     return errors
-
-
-def _as_path(path):
-    from pathlib import Path
-
-    return Path(path)
-
-
-def _has_field(model, name):
-    return any(field.name == name for field in model._meta.get_fields())

@@ -12,10 +12,10 @@ from modeltranslation.admin import (
 
 from core.languages import language_name
 
+from .models import TranslationTracked
 from .status import (
     STATUS_LABELS,
     TARGETS,
-    TranslationTracked,
     confirm_translations,
     object_status,
 )

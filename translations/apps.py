@@ -6,6 +6,7 @@ class TranslationsConfig(AppConfig):
     name = "translations"
 
     def ready(self):
+        from . import checks  # noqa: F401 - registers the column check
         from .status import record_saved_translations
 
         # Every save of a translated object keeps its translation status honest.
