@@ -107,10 +107,6 @@ def current_language():
     return (get_language() or SOURCE_LANGUAGE).split("-")[0]
 
 
-def is_rtl(code):
-    return site_language(code).is_rtl
-
-
 def language_name(code):
     """A site language's name in the reader's language, e.g. "Englisch" on a German page."""
     return str(site_language(code).name)
