@@ -10,6 +10,15 @@ DEFAULT_REGION = "DE"
 INVALID_MESSAGE = _(
     "Das ist keine gültige Telefonnummer. Schreiben Sie sie zum Beispiel so: 03433 241-3431."
 )
+MISSING_AREA_CODE_MESSAGE = _(
+    "Die Vorwahl fehlt. Bitte mit Vorwahl eingeben, zum Beispiel 03433 241-3431."
+)
+
+# Where phonenumbers took the country code from: a "+" or an international prefix ("00").
+_TYPED_COUNTRY_CODE = {
+    phonenumbers.CountryCodeSource.FROM_NUMBER_WITH_PLUS_SIGN,
+    phonenumbers.CountryCodeSource.FROM_NUMBER_WITH_IDD,
+}
 
 
 def normalize(value):
@@ -17,12 +26,23 @@ def normalize(value):
     if not value:
         return ""
     try:
-        number = phonenumbers.parse(str(value), DEFAULT_REGION)
+        number = phonenumbers.parse(str(value), DEFAULT_REGION, keep_raw_input=True)
     except phonenumbers.NumberParseException as error:
         raise ValidationError(INVALID_MESSAGE, code="invalid_phone") from error
     if not phonenumbers.is_valid_number(number):
         raise ValidationError(INVALID_MESSAGE, code="invalid_phone")
+    if not _has_area_code(number, str(value)):
+        raise ValidationError(MISSING_AREA_CODE_MESSAGE, code="missing_area_code")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _has_area_code(number, typed):
+    """Whether the number was typed with its national 0 or with a country code."""
+    if number.country_code_source in _TYPED_COUNTRY_CODE:
+        return True
+    # phonenumbers quietly reads "241-9999" as a number in Aachen (0241) and "49 3433 …"
+    # as +49: a local number without its area code is valid somewhere, just not here.
+    return phonenumbers.normalize_digits_only(typed).startswith("0")
 
 
 def _parse(e164):

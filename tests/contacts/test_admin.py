@@ -59,6 +59,28 @@ def test_invalid_phone_is_rejected_with_an_example(editor_client, typed):
     assert not Person.objects.filter(slug="loth").exists()
 
 
+@pytest.mark.parametrize("typed", ["241-9999", "2414742", "49 3433 2414742"])
+def test_phone_without_area_code_is_refused_on_the_field(editor_client, typed):
+    person = PersonFactory(slug="loth", last_name="Loth", phone="+4934332414742")
+    response = editor_client.post(
+        f"/admin/contacts/person/{person.pk}/change/", person_form(phone=typed, room="9.99")
+    )
+    assert response.status_code == 200
+    content = response.content.decode()
+    errors = content[content.index('id="id_phone_error"') :]
+    errors = errors[: errors.index("</ul>")]
+    assert "Die Vorwahl fehlt. Bitte mit Vorwahl eingeben, zum Beispiel 03433 241-3431." in errors
+    assert 'aria-describedby="id_phone_helptext id_phone_error"' in content
+    person.refresh_from_db()
+    assert (person.phone, person.room) == ("+4934332414742", "2.60")
+
+
+def test_phone_without_area_code_is_not_added(editor_client):
+    response = editor_client.post(ADD_PERSON, person_form(phone="241-9999"))
+    assert "Die Vorwahl fehlt." in response.content.decode()
+    assert not Person.objects.filter(slug="loth").exists()
+
+
 def test_invalid_fax_and_mobile_are_rejected_too(editor_client):
     response = editor_client.post(ADD_PERSON, person_form(fax="0", mobile="0151"))
     assert response.content.decode().count("Das ist keine gültige Telefonnummer") == 2

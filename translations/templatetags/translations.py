@@ -2,6 +2,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from core.bidi import isolate_for_reader
 from core.richtext import RichTextField
 
 from ..fallback import fallback_note, field_in_language, german_attrs, mark_german, outdated_note
@@ -23,6 +24,8 @@ def translated(obj, field, block=False):
     value, fallback = field_in_language(obj, field)
     content = mark_safe(value) if _is_rich(obj, field) else value  # noqa: S308 - sanitised on save
     if not fallback:
+        # German fallback text is already set left to right as a whole.
+        content = isolate_for_reader(content)
         return format_html("{}{}", outdated_note(obj, field), content) if block else content
     if not block:
         return mark_german(content)
@@ -46,6 +49,8 @@ def translated_list(obj, field):
     items = [item for item in items if item]
     if not items:
         return ""
+    if not fallback:
+        items = [isolate_for_reader(item) for item in items]
     entries = format_html_join("", "<li>{}</li>", ((item,) for item in items))
     note = fallback_note() if fallback else outdated_note(obj, field)
     return format_html('{}<ul class="bullet-list"{}>{}</ul>', note, german_attrs(fallback), entries)
