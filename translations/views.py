@@ -22,7 +22,7 @@ from .status import (
     object_status,
     tracked_models,
 )
-from .xliff import apply_import, export_xliff, plan_import
+from .xliff import apply_import, export_xliff, nothing_to_export, plan_import, units_for
 
 SESSION_KEY = "xliff_import"
 
@@ -123,7 +123,8 @@ def language_detail(request, language):
                     "fields": [
                         (obj._meta.get_field(f).verbose_name, s) for f, s in problems.items()
                     ],
-                    "url": _change_url(obj),
+                    # The change page opens on this language's tab.
+                    "url": _change_url(obj, language),
                 }
             )
         groups.append(
@@ -145,12 +146,13 @@ def language_detail(request, language):
     )
 
 
-def _change_url(obj):
+def _change_url(obj, language):
     meta = obj._meta
     try:
-        return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
+        url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
     except Exception:  # noqa: BLE001 - models edited only as inlines have no page of their own
         return ""
+    return f"{url}#sprache-{language}"
 
 
 @admin.site.admin_view
@@ -161,9 +163,14 @@ def export(request):
         messages.error(request, _("Bitte wählen Sie eine Zielsprache."))
         return redirect("translation_overview")
     language = form.cleaned_data["language"]
-    data = export_xliff(language, everything=form.cleaned_data["everything"])
+    everything = form.cleaned_data["everything"]
+    units = units_for(language, everything=everything)
+    if not units:
+        messages.info(request, nothing_to_export(language, everything=everything))
+        return redirect("translation_overview")
+    data = export_xliff(language, everything=everything, units=units)
     response = HttpResponse(data, content_type="application/x-xliff+xml; charset=utf-8")
-    scope = "alle" if form.cleaned_data["everything"] else "offen"
+    scope = "alle" if everything else "offen"
     response["Content-Disposition"] = f'attachment; filename="kfi-{language}-{scope}.xlf"'
     return response
 
@@ -199,7 +206,7 @@ def import_preview(request):
             "title": _("Vorschau des Imports"),
             "plan": plan,
             "token": token,
-            "language_name": language_name(plan.language) if plan.language in TARGETS else "",
+            "language_name": plan.language_name,
         },
     )
 

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.languages import language_name
 from core.richtext import RichTextField, sanitize_html
 
 from .status import (
@@ -36,6 +37,24 @@ ET.register_namespace("", NS)
 STATE = {MISSING: "needs-translation", OUTDATED: "needs-review-translation", COMPLETE: "translated"}
 
 
+def where(obj, field_name):
+    """Kind of content, object and field label in words: Seite „Impressum“, Feld „Überschrift“."""
+    meta = obj._meta
+    return _("%(kind)s „%(name)s“, Feld „%(field)s“") % {
+        "kind": meta.verbose_name,
+        "name": obj,
+        "field": meta.get_field(field_name).verbose_name,
+    }
+
+
+def _language_label(code):
+    # A file may name any code; only the site's languages have a German name to show.
+    try:
+        return language_name(code)
+    except LookupError:
+        return f"„{code}“"
+
+
 @dataclass
 class Unit:
     id: str
@@ -51,15 +70,10 @@ class Unit:
 
     @property
     def note(self):
-        meta = self.obj._meta
-        where = _("%(kind)s „%(name)s“, Feld „%(field)s“") % {
-            "kind": meta.verbose_name,
-            "name": self.obj,
-            "field": meta.get_field(self.field).verbose_name,
-        }
+        note = where(self.obj, self.field)
         if hasattr(self.obj, "get_absolute_url"):
-            where += f" – {self.obj.get_absolute_url()}"
-        return where
+            note += f" – {self.obj.get_absolute_url()}"
+        return note
 
 
 def unit_id(obj, field_name):
@@ -88,8 +102,22 @@ def units_for(language, *, everything=False):
     return units
 
 
-def export_xliff(language, *, everything=False):
-    """The XLIFF document (bytes, UTF-8) for one target language."""
+def nothing_to_export(language, *, everything=False):
+    """Why there is no file to send: an empty one would look like a broken download."""
+    if everything:
+        return _("Es gibt noch keine Texte, die übersetzt werden können.")
+    return _(
+        "Für %(language)s fehlt nichts und nichts ist veraltet – es gibt nichts zu exportieren."
+    ) % {"language": language_name(language)}
+
+
+def export_xliff(language, *, everything=False, units=None):
+    """The XLIFF document (bytes, UTF-8) for one target language.
+
+    `units` lets a caller that already looked at what is open avoid computing it twice.
+    """
+    if units is None:
+        units = units_for(language, everything=everything)
     root = ET.Element(f"{{{NS}}}xliff", version="1.2")
     file_el = ET.SubElement(
         root,
@@ -103,7 +131,7 @@ def export_xliff(language, *, everything=False):
         },
     )
     body = ET.SubElement(file_el, f"{{{NS}}}body")
-    for unit in units_for(language, everything=everything):
+    for unit in units:
         el = ET.SubElement(
             body,
             f"{{{NS}}}trans-unit",
@@ -124,10 +152,20 @@ def export_xliff(language, *, everything=False):
 
 
 @dataclass
-class Change:
+class Text:
+    """One translated field of one object, as a unit of the file names it."""
+
     unit_id: str
     obj: object
     field: str
+
+    @property
+    def where(self):
+        return where(self.obj, self.field)
+
+
+@dataclass
+class Change(Text):
     old: str
     new: str
 
@@ -137,12 +175,21 @@ class ImportPlan:
     language: str = ""
     changes: list = field(default_factory=list)
     errors: list = field(default_factory=list)
-    stale: list = field(default_factory=list)
+    # Texts whose German source changed since the export: reported, never applied.
+    skipped: list = field(default_factory=list)
     unchanged: int = 0
 
     @property
     def ok(self):
         return not self.errors
+
+    @property
+    def stale(self):
+        return [text.unit_id for text in self.skipped]
+
+    @property
+    def language_name(self):
+        return language_name(self.language) if self.language in TARGETS else ""
 
 
 def _text(element):
@@ -205,20 +252,23 @@ def plan_import(data, *, language=None):
         target_language = file_el.get("target-language", "")
         if source_language.split("-")[0] != SOURCE:
             plan.errors.append(
-                _("Die Ausgangssprache der Datei ist „%(code)s“, erwartet wird Deutsch (de).")
-                % {"code": source_language}
+                _("Die Ausgangssprache der Datei ist %(language)s, erwartet wird Deutsch.")
+                % {"language": _language_label(source_language)}
             )
         target_language = target_language.split("-")[0]
         if target_language not in TARGETS:
             plan.errors.append(
-                _("Die Zielsprache „%(code)s“ wird auf der Website nicht angeboten.")
-                % {"code": target_language}
+                _("Die Zielsprache %(language)s wird auf der Website nicht angeboten.")
+                % {"language": _language_label(target_language)}
             )
             continue
         if plan.language and target_language != plan.language:
             plan.errors.append(
-                _("Die Datei enthält „%(found)s“, gewählt wurde „%(chosen)s“.")
-                % {"found": target_language, "chosen": plan.language}
+                _("Die Datei enthält Texte auf %(found)s, gewählt wurde %(chosen)s.")
+                % {
+                    "found": language_name(target_language),
+                    "chosen": _language_label(plan.language),
+                }
             )
             continue
         plan.language = target_language
@@ -245,7 +295,7 @@ def _plan_unit(plan, unit, seen):
     if not target:
         return
     if not _same(_text(unit.find(f"{{{NS}}}source")), getattr(obj, f"{name}_{SOURCE}")):
-        plan.stale.append(uid)
+        plan.skipped.append(Text(unit_id=uid, obj=obj, field=name))
         return
     if isinstance(obj._meta.get_field(name), RichTextField):
         target = sanitize_html(target)
@@ -253,7 +303,8 @@ def _plan_unit(plan, unit, seen):
         # E.g. a title longer than its column: PostgreSQL would refuse it halfway through applying.
         obj._meta.get_field(f"{name}_{plan.language}").run_validators(target)
     except ValidationError as error:
-        plan.errors.extend(f"„{uid}“: {message}" for message in error.messages)
+        # The unit id stays in the message: it is what the agency finds in its tool.
+        plan.errors.extend(f"{where(obj, name)} ({uid}): {message}" for message in error.messages)
         return
     old = getattr(obj, f"{name}_{plan.language}") or ""
     if old == target:

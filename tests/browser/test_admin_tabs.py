@@ -45,3 +45,36 @@ def test_a_language_with_an_error_is_marked_and_opened_first(
     assert error_tab.count() == 1
     assert error_tab.get_attribute("lang") == "de"
     assert page.locator("#id_title_de").is_visible()
+
+
+def test_the_open_language_stays_open_after_saving(page, live_server, editor, demo_content):
+    _log_in(page, live_server, editor)
+    imprint = Page.objects.get(key=Page.Key.IMPRINT)
+    page.goto(f"/admin/pages/page/{imprint.pk}/change/")
+    page.get_by_role("button", name="العربية").click()
+    page.locator("#id_title_ar").fill("بيانات النشر")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sichern und weiter bearbeiten").click()
+    assert page.locator(".messagelist .success").count() == 1
+    assert page.get_by_role("button", name="العربية").get_attribute("aria-pressed") == "true"
+    assert page.locator("#id_title_ar").is_visible()
+    assert not page.locator("#id_title_de").is_visible()
+    imprint.refresh_from_db()
+    assert imprint.title_ar == "بيانات النشر"
+
+    # After a validation error outside the translated fields, too.
+    page.locator("#id_key").select_option(Page.Key.PRIVACY.value)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sichern und weiter bearbeiten").click()
+    assert page.locator(".errornote").count() == 1
+    assert page.locator(".translation-tabs__button--error").count() == 0
+    assert page.locator("#id_title_ar").is_visible()
+    assert not page.locator("#id_title_de").is_visible()
+
+
+def test_a_link_can_open_a_language(page, live_server, editor, demo_content):
+    _log_in(page, live_server, editor)
+    imprint = Page.objects.get(key=Page.Key.IMPRINT)
+    page.goto(f"/admin/pages/page/{imprint.pk}/change/#sprache-uk")
+    assert page.locator("#id_title_uk").is_visible()
+    assert not page.locator("#id_title_de").is_visible()

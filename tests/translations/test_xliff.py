@@ -268,3 +268,77 @@ def test_admin_import_applies_a_utf16_file_exactly_as_previewed(editor_client, p
     editor_client.post("/admin/uebersetzungen/import/uebernehmen/", {"token": token})
     page.refresh_from_db()
     assert page.title_ar == "الخصوصية"
+
+
+def test_admin_export_with_nothing_open_says_so_instead_of_sending_an_empty_file(
+    editor_client, page
+):
+    for code in ("en", "ar"):
+        setattr(page, f"title_{code}", "x")
+        setattr(page, f"body_{code}", "<p>x</p>")
+    page.save()
+    response = editor_client.get("/admin/uebersetzungen/export/", {"language": "ar"}, follow=True)
+    assert "Content-Disposition" not in response
+    assert response.redirect_chain == [("/admin/uebersetzungen/", 302)]
+    assert (
+        "Für Arabisch fehlt nichts und nichts ist veraltet – es gibt nichts zu exportieren."
+        in response.content.decode()
+    )
+    everything = editor_client.get(
+        "/admin/uebersetzungen/export/", {"language": "ar", "everything": "on"}
+    )
+    assert everything["Content-Disposition"] == 'attachment; filename="kfi-ar-alle.xlf"'
+    assert uid(page, "title") in units(everything.content)
+
+
+def test_export_command_with_nothing_open_writes_no_file(page, tmp_path, capsys):
+    page.title_ar, page.body_ar = "الخصوصية", "<p>نص</p>"
+    page.save()
+    path = tmp_path / "ar.xlf"
+    call_command("export_xliff", "--language", "ar", "--output", str(path))
+    assert not path.exists()
+    captured = capsys.readouterr()
+    assert "Für Arabisch fehlt nichts" in captured.err
+    call_command("export_xliff", "--language", "ar")
+    assert capsys.readouterr().out == ""
+
+
+def test_admin_import_preview_names_content_fields_and_language_in_german(editor_client, page):
+    data = translate(
+        export_xliff("ar"), "ar", {uid(page, "title"): "الخصوصية", uid(page, "body"): "<p>نص</p>"}
+    )
+    page.body_de = "<p>Wir speichern nichts.</p>"
+    page.save()
+    upload = SimpleUploadedFile("ar.xlf", data, content_type="application/xml")
+    content = editor_client.post(
+        "/admin/uebersetzungen/import/", {"language": "ar", "file": upload}
+    ).content.decode()
+    assert "1 Text wird auf Arabisch geändert." in content
+    assert f"Seite „{page}“, Feld „Überschrift“" in content
+    # The text whose German source changed is named the same way, not by its unit id.
+    assert f"Seite „{page}“, Feld „Text“" in content.split("inzwischen geändert")[1]
+    assert uid(page, "body") not in content
+    assert "– title<" not in content and ">ar<" not in content
+
+
+def test_admin_import_of_another_language_names_both_languages_in_german(editor_client, page):
+    data = translate(export_xliff("en"), "en", {uid(page, "body"): "<p>No cookies.</p>"})
+    upload = SimpleUploadedFile("en.xlf", data, content_type="application/xml")
+    content = editor_client.post(
+        "/admin/uebersetzungen/import/", {"language": "tr", "file": upload}
+    ).content.decode()
+    assert "Die Datei enthält Texte auf Englisch, gewählt wurde Türkisch." in content
+    assert "„en“" not in content and "„tr“" not in content
+
+
+def test_import_of_a_file_from_another_source_language_names_it(db):
+    data = export_xliff("ar").replace(b'source-language="de"', b'source-language="en"')
+    plan = plan_import(data, language="ar")
+    assert plan.errors == ["Die Ausgangssprache der Datei ist Englisch, erwartet wird Deutsch."]
+    plan = plan_import(data.replace(b'target-language="ar"', b'target-language="xx"'))
+    assert "Die Zielsprache „xx“ wird auf der Website nicht angeboten." in plan.errors
+
+
+def test_open_translations_link_to_the_change_page_in_that_language(editor_client, page):
+    content = editor_client.get("/admin/uebersetzungen/ar/").content.decode()
+    assert f'href="/admin/pages/page/{page.pk}/change/#sprache-ar"' in content

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from translations.status import TARGETS
-from translations.xliff import export_xliff
+from translations.xliff import export_xliff, nothing_to_export, units_for
 
 
 class Command(BaseCommand):
@@ -22,7 +22,12 @@ class Command(BaseCommand):
         parser.add_argument("--output", "-o", help="Datei; ohne Angabe auf die Standardausgabe.")
 
     def handle(self, *args, language, everything, output=None, **options):
-        data = export_xliff(language, everything=everything)
+        units = units_for(language, everything=everything)
+        if not units:
+            # Not an error: a script that exports every language goes on with the next one.
+            self.stderr.write(nothing_to_export(language, everything=everything))
+            return
+        data = export_xliff(language, everything=everything, units=units)
         if output:
             try:
                 Path(output).write_bytes(data)

@@ -26,8 +26,10 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Die Datei kann nicht gelesen werden: {error}") from error
         plan = plan_import(data, language=language)
-        for uid in plan.stale:
-            self.stderr.write(f"übersprungen (deutscher Text geändert): {uid}")
+        for text in plan.skipped:
+            self.stderr.write(
+                f"übersprungen (deutscher Text geändert): {text.where} ({text.unit_id})"
+            )
         if not plan.ok:
             for error in plan.errors:
                 self.stderr.write(f"Fehler: {error}")

@@ -6,6 +6,11 @@
  * their "[de]"/"[en]" labels; with it, editors see one language at a time and can
  * switch with buttons at the top of the form. A language whose fields hold an
  * error is marked, and is opened first.
+ *
+ * The open tab is kept in the URL fragment (#sprache-ar). The change form posts to
+ * its own URL, and browsers keep the fragment through the redirect after saving and
+ * on the page that shows validation errors, so the editor stays in the language
+ * they were working in – no server code, and links can open a given language.
  */
 (function () {
   "use strict";
@@ -49,6 +54,18 @@
     return byLanguage;
   }
 
+  var FRAGMENT = /^#sprache-([a-z]{2}(?:_[a-z]+)?)$/;
+
+  function rememberedLanguage() {
+    var match = FRAGMENT.exec(window.location.hash);
+    return match ? match[1] : null;
+  }
+
+  function remember(language) {
+    // replaceState: switching tabs should neither scroll nor add to the back history.
+    window.history.replaceState(window.history.state, "", "#sprache-" + language);
+  }
+
   function hasError(containers) {
     return containers.some(function (el) {
       return el.classList.contains("errors") || el.querySelector(".errorlist");
@@ -82,7 +99,9 @@
       });
     }
 
+    var remembered = rememberedLanguage();
     var first = languages.indexOf("de") >= 0 ? "de" : languages[0];
+    if (remembered && languages.indexOf(remembered) >= 0) { first = remembered; }
     languages.forEach(function (language) {
       var button = document.createElement("button");
       button.type = "button";
@@ -94,13 +113,18 @@
         button.textContent += " (Fehler)";
         if (!hasError(byLanguage[first])) { first = language; }
       }
-      button.addEventListener("click", function () { show(language); });
+      button.addEventListener("click", function () {
+        show(language);
+        remember(language);
+      });
       buttons[language] = button;
       bar.appendChild(button);
     });
 
     form.insertBefore(bar, form.firstElementChild);
     show(first);
+    // An error elsewhere opened another tab: the next save should come back to that one.
+    if (remembered && remembered !== first) { remember(first); }
     document.addEventListener("formset:added", function () {
       var pressed = Object.keys(buttons).filter(function (l) {
         return buttons[l].getAttribute("aria-pressed") === "true";
