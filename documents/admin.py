@@ -1,12 +1,14 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.auth import get_permission_codename, get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -36,7 +38,7 @@ def _version_label(version):
     languages = ", ".join(f.language.upper() for f in version.files.all())
     return gettext("Fassung %(number)s vom %(date)s (%(languages)s)") % {
         "number": version.number,
-        "date": date_format(version.created_at, "SHORT_DATETIME_FORMAT"),
+        "date": date_format(localtime(version.created_at), "SHORT_DATETIME_FORMAT"),
         "languages": languages,
     }
 
@@ -127,8 +129,8 @@ class VersionInline(admin.TabularInline):
     """All versions with who uploaded what and when; versions are never edited or deleted."""
 
     model = DocumentVersion
-    fields = ("number", "created_at", "uploaded_by", "files_overview", "note", "is_current")
-    readonly_fields = fields
+    fields = ("number", "created_at", "uploader", "files_overview", "note", "is_current")
+    readonly_fields = (*fields, "uploader_link")
     extra = 0
     can_delete = False
     verbose_name_plural = _("Fassungen (neueste zuerst)")
@@ -141,6 +143,13 @@ class VersionInline(admin.TabularInline):
             .prefetch_related("files")
         )
 
+    def get_fields(self, request, obj=None):
+        # Django would link the uploader to the user's page, which editors may not open.
+        users = get_user_model()._meta
+        if not request.user.has_perm(f"{users.app_label}.{get_permission_codename('view', users)}"):
+            return self.fields
+        return tuple("uploader_link" if name == "uploader" else name for name in self.fields)
+
     def has_add_permission(self, request, obj=None):
         return False
 
@@ -149,6 +158,25 @@ class VersionInline(admin.TabularInline):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=DocumentVersion._meta.get_field("uploaded_by").verbose_name)
+    def uploader(self, version):
+        user = version.uploaded_by
+        if user is None:
+            return "–"
+        # The login name in the title tells apart two people of the same name.
+        return format_html('<span title="{}">{}</span>', user.get_username(), _user_name(user))
+
+    @admin.display(description=DocumentVersion._meta.get_field("uploaded_by").verbose_name)
+    def uploader_link(self, version):
+        user = version.uploaded_by
+        if user is None:
+            return "–"
+        users = user._meta
+        url = reverse(f"admin:{users.app_label}_{users.model_name}_change", args=[user.pk])
+        return format_html(
+            '<a href="{}" title="{}">{}</a>', url, user.get_username(), _user_name(user)
+        )
 
     @admin.display(description=_("Dateien"))
     def files_overview(self, version):
@@ -366,6 +394,10 @@ def _file_lines(document_id, files):
             )
         )
     return format_html_join(mark_safe("<br>"), '{}: <a href="{}">{}</a> ({})', lines)
+
+
+def _user_name(user):
+    return user.get_full_name() or user.get_username()
 
 
 def _object_link(obj):

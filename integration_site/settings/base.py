@@ -116,7 +116,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # is the order of the language switcher.
 LANGUAGE_CODE = SOURCE_LANGUAGE
 LANGUAGES = settings_languages()
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The second entry fills gaps in Django's German admin JavaScript catalogue. It must not be
+# called "locale" and must stay second: makemessages writes to the first entry and treats
+# every directory named "locale" as an app's own catalogue.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "core" / "admin_catalogue"]
 # Our corrections to Django's date formats for some languages; the rest come from Django.
 FORMAT_MODULE_PATH = ["core.locale_formats"]
 USE_I18N = True

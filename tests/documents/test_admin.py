@@ -1,9 +1,13 @@
 """The documents admin: list, search, filters, where a document is used, deletion."""
 
+import datetime
+
 import pytest
+from django.core.files.base import ContentFile
 
 from documents import selectors
-from documents.models import Document
+from documents.models import Document, DocumentVersion
+from documents.services import version_create
 
 from . import files
 from .factories import CategoryFactory, DocumentFactory
@@ -162,3 +166,40 @@ def test_form_linked_from_a_microprojects_step_cannot_be_deleted(editor_client, 
     assert "wird noch verwendet" in page
     assert str(usages[0].objects[0]) in page.replace("&amp;", "&")
     assert Document.objects.filter(pk=form.pk).exists()
+
+
+def _uploaded_by(user, created_at=None):
+    document = DocumentFactory(files=False)
+    outcome = version_create(
+        document=document,
+        upload=ContentFile(files.pdf(), name="a.pdf"),
+        language="de",
+        uploaded_by=user,
+    )
+    if created_at:
+        DocumentVersion.objects.filter(pk=outcome.version.pk).update(created_at=created_at)
+    return document
+
+
+def test_uploader_is_plain_text_for_editors_who_may_not_open_user_pages(editor_client, editor):
+    document = _uploaded_by(editor)
+    content = editor_client.get(f"/admin/documents/document/{document.pk}/change/").content
+    content = content.decode()
+    assert '<span title="redakteurin">Erika Muster</span>' in content
+    assert "/admin/auth/user/" not in content
+
+
+def test_uploader_links_to_the_user_for_those_who_may_view_users(admin_client, editor):
+    document = _uploaded_by(editor)
+    content = admin_client.get(f"/admin/documents/document/{document.pk}/change/").content
+    link = f'<a href="/admin/auth/user/{editor.pk}/change/" title="redakteurin">Erika Muster</a>'
+    assert link in content.decode()
+
+
+def test_version_choice_shows_the_time_in_berlin(editor_client, editor):
+    summer_utc = datetime.datetime(2024, 7, 1, 3, 48, tzinfo=datetime.UTC)
+    document = _uploaded_by(editor, created_at=summer_utc)
+    content = editor_client.get(f"/admin/documents/document/{document.pk}/change/").content
+    content = content.decode()
+    assert "vom 01.07.2024 05:48" in content
+    assert "03:48" not in content
