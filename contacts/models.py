@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from core.publication import Publishable, PublishableQuerySet
 from translations.models import TranslationTracked
 
 from . import languages, phones
@@ -227,13 +228,13 @@ class Municipality(models.Model):
             raise ValidationError({"official_key": _("Der Schlüssel hat genau acht Ziffern.")})
 
 
-class PersonQuerySet(models.QuerySet):
+class PersonQuerySet(PublishableQuerySet):
     def published(self):
-        """People whose details may be shown to the public."""
-        return self.filter(is_published=True)
+        """People whose details may be shown to the public now."""
+        return self.public()
 
 
-class Person(TranslationTracked):
+class Person(Publishable, TranslationTracked):
     """Someone readers can contact, with the towns they are responsible for."""
 
     class Salutation(models.TextChoices):
@@ -349,14 +350,6 @@ class Person(TranslationTracked):
         ),
     )
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
-    is_published = models.BooleanField(
-        _("veröffentlicht"),
-        default=True,
-        help_text=_(
-            "Nur veröffentlichte Personen erscheinen auf der Website, im "
-            "Zuständigkeitsfinder und in Visitenkarten."
-        ),
-    )
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
 
     objects = PersonQuerySet.as_manager()

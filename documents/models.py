@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import SOURCE_LANGUAGE, language_codes
+from core.publication import Publishable, PublishableQuerySet, publication_field
 from core.richtext import RichTextField
 from translations.models import TranslationTracked
 
@@ -41,13 +42,13 @@ class Category(TranslationTracked):
         return self.title
 
 
-class DocumentQuerySet(models.QuerySet):
+class DocumentQuerySet(PublishableQuerySet):
     def published(self):
-        """Documents readers may see: switched on and with a file to offer."""
-        return self.filter(is_published=True, current_version__isnull=False)
+        """Documents readers may see now: published, inside their window, with a file."""
+        return self.public().filter(current_version__isnull=False)
 
 
-class Document(TranslationTracked):
+class Document(Publishable, TranslationTracked):
     """A report or form that readers download; its file lives in versions."""
 
     title = models.CharField(
@@ -88,11 +89,8 @@ class Document(TranslationTracked):
         blank=True,
         help_text=_("Genaues Datum, falls bekannt. Das Jahr wird dann daraus übernommen."),
     )
-    is_published = models.BooleanField(
-        _("veröffentlicht"),
-        default=False,
-        help_text=_("Nur veröffentlichte Dokumente erscheinen auf der Website."),
-    )
+    # A new document is a draft until its file and texts are checked.
+    is_published = publication_field(default=False)
     show_earlier_versions = models.BooleanField(
         _("frühere Fassungen zeigen"),
         default=False,

@@ -8,20 +8,22 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from core.publication import Publishable, PublishableQuerySet, Reviewed
 from core.richtext import RichTextField
 from translations.models import TranslationTracked
 
 LINES_HELP = _("Ein Eintrag pro Zeile, in der Reihenfolge, in der er auf der Seite stehen soll.")
 
 
-class FundingProgrammeQuerySet(models.QuerySet):
+class FundingProgrammeQuerySet(PublishableQuerySet):
     def published(self):
-        return self.filter(is_published=True)
+        return self.public()
 
 
-class FundingProgramme(TranslationTracked):
+class FundingProgramme(Publishable, Reviewed, TranslationTracked):
     """A funding programme of the office, e.g. Mikroprojekte Integration."""
 
     class Status(models.TextChoices):
@@ -42,12 +44,6 @@ class FundingProgramme(TranslationTracked):
         blank=True,
         help_text=_("Ein bis zwei Sätze unter der Überschrift, auch für Suchmaschinen."),
     )
-    is_published = models.BooleanField(
-        _("veröffentlicht"),
-        default=True,
-        help_text=_("Nur ein veröffentlichtes Programm erscheint auf der Website."),
-    )
-
     status = models.CharField(
         _("Status"),
         max_length=10,
@@ -55,6 +51,32 @@ class FundingProgramme(TranslationTracked):
         default=Status.OPEN,
         help_text=_(
             "„ausgesetzt“ oder „beendet“ ersetzt den Countdown zum Stichtag durch einen Hinweis."
+        ),
+    )
+    scheduled_status = models.CharField(
+        _("geplanter Status"),
+        max_length=10,
+        choices=Status.choices,
+        blank=True,
+        help_text=_(
+            "Optional: Der Status, den das Programm ab dem geplanten Zeitpunkt hat, "
+            "z. B. „Anträge möglich“ ab dem 1. Januar."
+        ),
+    )
+    scheduled_status_from = models.DateTimeField(
+        _("geplanter Status gilt ab"),
+        null=True,
+        blank=True,
+    )
+    status_notice_status = models.CharField(
+        _("Statushinweis gilt für"),
+        max_length=10,
+        choices=Status.choices,
+        blank=True,
+        help_text=_(
+            "Der Statushinweis erscheint nur, solange das Programm diesen Status hat. "
+            "So bleibt „Derzeit keine Mittel verfügbar“ nicht stehen, wenn wieder "
+            "Anträge möglich sind."
         ),
     )
     status_title = models.CharField(
@@ -155,6 +177,11 @@ class FundingProgramme(TranslationTracked):
 
     def clean(self):
         super().clean()
+        if bool(self.scheduled_status) != bool(self.scheduled_status_from):
+            field = "scheduled_status_from" if self.scheduled_status else "scheduled_status"
+            raise ValidationError(
+                {field: _("Für einen geplanten Status braucht es Status und Zeitpunkt.")}
+            )
         # A leap year, so that 29 February is accepted; other years fall back to the 28th.
         if (
             self.deadline_day
@@ -165,14 +192,34 @@ class FundingProgramme(TranslationTracked):
                 {"deadline_day": _("Diesen Tag gibt es im gewählten Monat nicht.")}
             )
 
+    def status_at(self, at=None):
+        """The status readers see at `at`: the planned one once its time has come."""
+        at = at or timezone.now()
+        planned_from = self.scheduled_status_from
+        if self.scheduled_status and planned_from and planned_from <= at:
+            return self.scheduled_status
+        return self.status
+
+    @cached_property
+    def current_status(self):
+        return self.status_at()
+
+    def get_current_status_display(self):
+        return self.Status(self.current_status).label
+
     @property
     def is_open(self):
-        return self.status == self.Status.OPEN
+        return self.current_status == self.Status.OPEN
+
+    @property
+    def shows_status_notice_text(self):
+        """The editor's status notice, unless it was written for another status."""
+        return bool(self.status_title) and self.status_notice_status in ("", self.current_status)
 
     @property
     def has_status_notice(self):
         """A paused or closed programme always says so; an open one only with a notice."""
-        return bool(self.status_title) or not self.is_open
+        return self.shows_status_notice_text or not self.is_open
 
     @property
     def submission_mailto(self):

@@ -29,9 +29,17 @@ class PageAdmin(TranslatedAdmin):
 
 @admin.register(Notice)
 class NoticeAdmin(TranslatedAdmin):
-    list_display = ("title", "published_on", "show_until", "is_active", "is_highlighted", "order")
-    list_editable = ("is_active", "order")
-    list_filter = ("is_active", "is_highlighted")
+    list_display = (
+        "title",
+        "published_on",
+        "is_published",
+        "visible_from",
+        "visible_until",
+        "is_highlighted",
+        "order",
+    )
+    list_editable = ("order",)
+    list_filter = ("is_published", "is_highlighted")
     search_fields = ("title", "text")
     date_hierarchy = "published_on"
     # Editors paste addresses without a scheme; the site links only over HTTPS.

@@ -6,13 +6,14 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from core.publication import Publishable, PublishableQuerySet, Reviewed, publication_field
 from core.richtext import RichTextField
 from translations.models import TranslationTracked
 
 from .validators import validate_video, validate_webvtt
 
 
-class Page(TranslationTracked):
+class Page(Publishable, Reviewed, TranslationTracked):
     """One of the site's fixed pages: start page, office page and the legal pages."""
 
     class Key(models.TextChoices):
@@ -47,6 +48,8 @@ class Page(TranslationTracked):
         ),
     )
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         # The table keeps the name it had when the project package held these models.
@@ -113,16 +116,7 @@ class Video(TranslationTracked):
         return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
 
 
-class NoticeQuerySet(models.QuerySet):
-    def visible(self, *, today=None):
-        """Notices switched on whose display period includes today."""
-        today = today or timezone.localdate()
-        return self.filter(is_active=True, published_on__lte=today).filter(
-            models.Q(show_until__isnull=True) | models.Q(show_until__gte=today)
-        )
-
-
-class Notice(TranslationTracked):
+class Notice(Publishable, TranslationTracked):
     """A dated announcement on the start page, e.g. the Integreat app."""
 
     title = models.CharField(_("Überschrift"), max_length=200)
@@ -134,14 +128,13 @@ class Notice(TranslationTracked):
         blank=True,
         help_text=_("Sagt, wohin der Link führt, z. B. „Zur Integreat-App“. Nicht „hier klicken“."),
     )
-    published_on = models.DateField(_("Datum"), default=timezone.localdate)
-    show_until = models.DateField(
-        _("anzeigen bis"),
-        null=True,
-        blank=True,
-        help_text=_("Leer lassen, um den Hinweis unbefristet zu zeigen."),
+    published_on = models.DateField(
+        _("Datum"),
+        default=timezone.localdate,
+        help_text=_("Steht über dem Hinweis. Ab wann er erscheint, bestimmt „sichtbar ab“."),
     )
-    is_active = models.BooleanField(_("eingeschaltet"), default=True)
+    # A new notice is a draft until an editor publishes it.
+    is_published = publication_field(default=False)
     is_highlighted = models.BooleanField(
         _("als Banner hervorheben"),
         default=False,
@@ -152,7 +145,7 @@ class Notice(TranslationTracked):
     )
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
-    objects = NoticeQuerySet.as_manager()
+    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         # The table keeps the name it had when the project package held these models.

@@ -5,7 +5,7 @@ from .models import Page
 
 class PageSitemap(LanguageSitemap):
     def items(self):
-        return Page.objects.all()
+        return Page.objects.public()
 
     def lastmod(self, obj):
         return obj.updated_at

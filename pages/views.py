@@ -14,7 +14,7 @@ from .validators import MEDIA_TYPES
 
 def home(request):
     page = get_object_or_404(Page, key=Page.Key.HOME)
-    notices = list(Notice.objects.visible())
+    notices = list(Notice.objects.public())
     banner = next((n for n in notices if n.is_highlighted), None)
     return render(
         request,
@@ -28,7 +28,7 @@ def home(request):
 
 
 def office(request):
-    page = get_object_or_404(Page, key=Page.Key.OFFICE)
+    page = get_object_or_404(Page.objects.public(), key=Page.Key.OFFICE)
     return render(
         request,
         "pages/office.html",
@@ -41,7 +41,7 @@ def office(request):
 
 
 def page(request, key):
-    page = get_object_or_404(Page.objects.prefetch_related("videos"), key=key)
+    page = get_object_or_404(Page.objects.public().prefetch_related("videos"), key=key)
     return render(
         request,
         "pages/page.html",

@@ -29,7 +29,7 @@ def person_form(**overrides):
         "consultation_hours_de": "",
         "photo_alt_de": "",
         "order": "0",
-        "is_published": "on",
+        "is_published": "True",
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}

@@ -44,6 +44,7 @@ def test_a_title_an_editor_changed_in_the_admin_survives(editor_client, demo_con
     page = Page.objects.get(key=Page.Key.HOME)
     data = {
         "key": page.key,
+        "is_published": "True",
         "videos-TOTAL_FORMS": "0",
         "videos-INITIAL_FORMS": "0",
         "videos-MIN_NUM_FORMS": "0",

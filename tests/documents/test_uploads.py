@@ -30,7 +30,7 @@ def _add(client, name, data, **fields):
             "title_de": "Neues Formular",
             "slug": "neues-formular",
             "category": category.pk,
-            "is_published": "on",
+            "is_published": "True",
             "order": 0,
             "upload": SimpleUploadedFile(name, data),
             "upload_language": "de",

@@ -23,3 +23,4 @@ class NoticeFactory(factory.django.DjangoModelFactory):
     title_de = factory.Sequence(lambda n: f"Hinweis {n}")
     text_de = "<p>Etwas Neues.</p>"
     published_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=1))
+    is_published = True

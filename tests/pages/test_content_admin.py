@@ -4,6 +4,7 @@ import datetime
 
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from django.utils import timezone
 
 from core.editors import EDITOR_GROUP
 from pages.models import Notice, Page
@@ -28,6 +29,7 @@ def test_editor_edits_a_page_and_unsafe_html_is_removed(editor_client, demo_cont
     page = Page.objects.get(key=Page.Key.IMPRINT)
     data = {
         "key": page.key,
+        "is_published": "True",
         "title_de": "Impressum neu",
         "summary_de": "",
         "body_de": '<p onclick="alert(1)">Hallo <script>alert(1)</script><a href="javascript:x">'
@@ -65,12 +67,12 @@ def test_fixed_pages_cannot_be_deleted(editor_client, demo_content):
     assert response.status_code == 403
 
 
-def test_switched_off_expired_and_future_notices_are_hidden(client, demo_content):
-    today = datetime.date.today()
+def test_draft_expired_and_future_notices_are_hidden(client, demo_content):
+    now = timezone.now()
     NoticeFactory(title_de="Sichtbar")
-    NoticeFactory(title_de="Ausgeschaltet", is_active=False)
-    NoticeFactory(title_de="Abgelaufen", show_until=today - datetime.timedelta(days=1))
-    NoticeFactory(title_de="Zukunft", published_on=today + datetime.timedelta(days=3))
+    NoticeFactory(title_de="Ausgeschaltet", is_published=False)
+    NoticeFactory(title_de="Abgelaufen", visible_until=now - datetime.timedelta(minutes=1))
+    NoticeFactory(title_de="Zukunft", visible_from=now + datetime.timedelta(days=3))
     content = client.get("/de/").content.decode()
     assert "Sichtbar" in content
     for hidden in ("Ausgeschaltet", "Abgelaufen", "Zukunft"):
@@ -135,6 +137,7 @@ def test_load_demo_creates_the_demo_editor_once(db, django_user_model):
 def _page_form(page, **extra):
     data = {
         "key": page.key,
+        "is_published": "True",
         "title_de": page.title_de,
         "summary_de": page.summary_de or "",
         "body_de": page.body_de or "",
@@ -257,7 +260,7 @@ def test_notice_with_a_link_address_needs_a_link_text(editor_client, db):
         "link_url": "https://example.org",
         "link_text_de": "",
         "published_on": "2025-01-01",
-        "is_active": "on",
+        "is_published": "True",
         "order": "0",
     }
     response = editor_client.post("/admin/pages/notice/add/", data)

@@ -25,6 +25,7 @@ def post_page(client, page, **changes):
     page.refresh_from_db()
     data = {
         "key": page.key,
+        "is_published": "True",
         "videos-TOTAL_FORMS": "0",
         "videos-INITIAL_FORMS": "0",
         "videos-MIN_NUM_FORMS": "0",
