@@ -8,6 +8,7 @@ of it; whoever may add and change objects of a kind may recover a deleted one.
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
+from django.core import checks
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
@@ -21,6 +22,19 @@ from . import history
 
 class HistoryAdmin(admin.ModelAdmin):
     """Model admin whose objects keep their history (see core.history)."""
+
+    def check(self, **kwargs):
+        errors = super().check(**kwargs)
+        if not history.is_registered(self.model):
+            errors.append(
+                checks.Error(
+                    f"{self.model.__name__} has a history admin but no history: "
+                    "call core.history.register() in its app's ready().",
+                    obj=self.__class__,
+                    id="core.E101",
+                )
+            )
+        return errors
 
     def _revision(self, request):
         return history.revision(user=request.user)

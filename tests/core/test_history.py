@@ -264,3 +264,23 @@ def test_text_differences_are_escaped():
 def test_revision_date_is_in_berlin_time():
     moment = Revision(date_created=datetime.datetime(2025, 7, 1, 22, 30, tzinfo=datetime.UTC))
     assert revision_date(moment) == "2. Juli 2025, 00:30 Uhr"
+
+
+def test_editors_get_no_rights_on_the_stored_history_itself(editor):
+    assert not editor.get_all_permissions() & {
+        f"reversion.{action}_{model}"
+        for action in ("add", "change", "delete", "view")
+        for model in ("revision", "version")
+    }
+    assert editor.has_perm("contacts.change_person")
+
+
+def test_every_admin_with_history_has_its_model_registered():
+    from django.contrib import admin
+
+    from core.history import is_registered
+    from core.history_admin import HistoryAdmin
+
+    admins = [a for a in admin.site._registry.values() if isinstance(a, HistoryAdmin)]
+    assert len(admins) >= 11
+    assert all(is_registered(a.model) for a in admins)
