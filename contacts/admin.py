@@ -5,6 +5,7 @@ from django.contrib.admin.widgets import AdminTextInputWidget
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.history_admin import HistoryAdmin
 from translations.admin import TranslatedAdmin, TranslatedTabularInline
 
 from . import selectors
@@ -72,7 +73,7 @@ class ResponsiblePersonInline(admin.TabularInline):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(WarningsMixin, admin.ModelAdmin):
+class MunicipalityAdmin(WarningsMixin, HistoryAdmin):
     list_display = ("name", "kind", "postal_code_list", "responsible")
     list_filter = ("kind",)
     search_fields = ("name", "postal_codes")

@@ -7,3 +7,17 @@ class ContactsConfig(AppConfig):
     verbose_name = _("Ansprechpersonen")
     # Editors maintain this app's content in full (see core.editors).
     editor_content = True
+
+    def ready(self):
+        from core.history import register
+
+        from .models import Municipality, Office, Person, ResponsibilityOverview, Task, Team
+
+        # Registered after modeltranslation has added the language columns, so every
+        # stored state holds every language.
+        register(Team, follow=("tasks",))
+        register(Task)
+        register(Office)
+        register(Municipality)
+        register(Person)
+        register(ResponsibilityOverview)

@@ -7,3 +7,15 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Dokumente")
     # Editors maintain this app's content in full (see core.editors).
     editor_content = True
+
+    def ready(self):
+        from core.history import register
+
+        from .models import Category, Document
+
+        # Registered after modeltranslation has added the language columns, so every
+        # stored state holds every language.
+        register(Category)
+        # The files keep their own history (DocumentVersion); restoring the text of a
+        # document leaves the file it serves as it is.
+        register(Document, keep=("current_version", "current_since"))

@@ -323,7 +323,7 @@ class FundedProjectAdmin(TranslatedAdmin):
                 result = services.parse_funded_projects_csv(form.cleaned_data["data"], year=year)
                 if "confirm" in request.POST and result.is_valid:
                     count = services.import_funded_projects(
-                        result, publish=form.cleaned_data["publish"]
+                        result, publish=form.cleaned_data["publish"], year=year, user=request.user
                     )
                     self.message_user(
                         request,

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.history import revision
+
 from .columns import COLUMNS, PREVIEW_COLUMNS, CellError, ReadContext, columns_by_heading, normalise
 from .columns import parse_amount as parse_amount  # where callers have always found it
 from .models import FundedProject
@@ -171,12 +173,14 @@ def _updated(project, imported):
 
 
 @transaction.atomic
-def import_funded_projects(result, *, publish):
-    """Save a checked import: all rows or, if any row has an error, none."""
+def import_funded_projects(result, *, publish, year, user=None):
+    """Save a checked import in one revision: all rows or, if any row has an error, none."""
     if not result.is_valid:
         raise ValueError("An import with errors must not be saved.")
-    for row in result.rows:
-        if not row.is_update:
-            row.project.is_published = publish
-        row.project.save()
+    comment = _("Geförderte Projekte importiert (CSV, Förderjahr %(year)s)") % {"year": year}
+    with revision(comment, user=user):
+        for row in result.rows:
+            if not row.is_update:
+                row.project.is_published = publish
+            row.project.save()
     return len(result.rows)

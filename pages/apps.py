@@ -7,3 +7,14 @@ class PagesConfig(AppConfig):
     verbose_name = _("Website")
     # Editors maintain this app's content in full (see core.editors).
     editor_content = True
+
+    def ready(self):
+        from core.history import register
+
+        from .models import Notice, Page, Video
+
+        # Registered after modeltranslation has added the language columns, so every
+        # stored state holds every language.
+        register(Page, follow=("videos",))
+        register(Video)
+        register(Notice)

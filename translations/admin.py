@@ -10,6 +10,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from core.history_admin import HistoryAdmin
 from core.languages import language_name
 
 from .models import TranslationTracked
@@ -34,8 +35,8 @@ def _language_name(code):
     return language_name(code)
 
 
-class TranslatedAdmin(TranslationAdmin):
-    """Model admin with one tab per language and each language's translation status."""
+class TranslatedAdmin(HistoryAdmin, TranslationAdmin):
+    """Model admin with one tab per language, each language's translation status and history."""
 
     class Media(TranslationMedia):
         pass

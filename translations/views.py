@@ -227,7 +227,7 @@ def import_apply(request):
             request, _("Die Datei passt nicht mehr zu den Inhalten. Nichts wurde geändert.")
         )
         return redirect("translation_overview")
-    count = apply_import(plan)
+    count = apply_import(plan, user=request.user)
     del request.session[SESSION_KEY]
     messages.success(request, _("%(count)d Übersetzungen wurden übernommen.") % {"count": count})
     return redirect("translation_overview")

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.history import revision
 from core.languages import language_name
 from core.richtext import RichTextField, sanitize_html
 
@@ -314,16 +315,18 @@ def _plan_unit(plan, unit, seen):
 
 
 @transaction.atomic
-def apply_import(plan):
-    """Write a checked plan in one transaction; returns how many texts changed."""
+def apply_import(plan, *, user=None):
+    """Write a checked plan in one transaction and one revision; returns how many texts changed."""
     if not plan.ok:
         raise ValueError("refusing to apply a plan with errors")
     by_object = {}
     for change in plan.changes:
         by_object.setdefault((type(change.obj), change.obj.pk), []).append(change)
-    for (model, pk), changes in by_object.items():
-        obj = model._default_manager.select_for_update().get(pk=pk)
-        for change in changes:
-            setattr(obj, f"{change.field}_{plan.language}", change.new)
-        obj.save()
+    comment = _("Übersetzung importiert (XLIFF, %(language)s)") % {"language": plan.language_name}
+    with revision(comment, user=user):
+        for (model, pk), changes in by_object.items():
+            obj = model._default_manager.select_for_update().get(pk=pk)
+            for change in changes:
+                setattr(obj, f"{change.field}_{plan.language}", change.new)
+            obj.save()
     return len(plan.changes)

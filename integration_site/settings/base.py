@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Stores each saved state of the content for the admin's history (core.history).
+    "reversion",
     # The shared kernel and the translation machinery come before the apps that use them.
     "core",
     "translations",

@@ -10,6 +10,7 @@ import pytest
 from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import reverse
+from reversion.models import Version
 
 from contacts.models import Person
 from tests.browser.test_admin_tabs import _log_in
@@ -72,10 +73,22 @@ def editor_pages(editor):
         obj = model_admin.get_queryset(request).first()
         if obj is not None:
             urls.append(reverse("admin:{}_{}_change".format(*info), args=[obj.pk]))
+        if hasattr(model_admin, "has_recover_permission") and model_admin.has_recover_permission(
+            request
+        ):
+            urls.append(reverse("admin:{}_{}_recoverlist".format(*info)))
     person = Person.objects.filter(municipalities__isnull=False).first()
+    # The demo content is one revision; a deleted person gives the recover pages something.
+    version = Version.objects.get_for_object(person).first()
+    deleted = Person.objects.exclude(pk=person.pk).first()
+    deleted.delete()
+    deleted_version = Version.objects.get_deleted(Person).first()
     urls += [
         reverse("admin:contacts_person_delete", args=[person.pk]),
         reverse("admin:contacts_person_history", args=[person.pk]),
+        reverse("admin:contacts_person_version", args=[person.pk, version.pk]),
+        reverse("admin:contacts_person_restore", args=[person.pk, version.pk]),
+        reverse("admin:contacts_person_recover", args=[deleted_version.pk]),
     ]
     return urls
 

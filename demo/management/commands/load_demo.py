@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from core.editors import EDITOR_GROUP
+from core.history import revision
 from demo.catalogues import fill_missing
 from demo.loaders import contacts, documents, microprojects, pages
 
@@ -31,10 +32,13 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, editor_password=None, **options):
-        for label, loader in LOAD_ORDER:
-            created = loader.load()
-            self.stdout.write(f"{apps.get_app_config(label).verbose_name}: {created} neu angelegt")
-        filled = fill_missing()
+        # One revision for what this run saved; a run that saves nothing records none.
+        with revision("Demo-Inhalte geladen"):
+            for label, loader in LOAD_ORDER:
+                created = loader.load()
+                name = apps.get_app_config(label).verbose_name
+                self.stdout.write(f"{name}: {created} neu angelegt")
+            filled = fill_missing()
         self.stdout.write(f"Übersetzungen der Demo-Inhalte: {filled} ergänzt")
         if editor_password:
             self._ensure_editor(editor_password)
