@@ -10,7 +10,8 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from core.languages import language_name
+from core.languages import language_name, site_language
+from core.richtext import RichTextWidget
 
 from .models import TranslationTracked
 from .status import (
@@ -30,11 +31,22 @@ class TranslationMedia:
 STATUS_FIELDS = ("translation_overview", "confirm_translations")
 
 
+class EditorLanguageMixin:
+    """The rich-text editor of each language tab writes in that language and its direction."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        language = getattr(db_field, "language", None)
+        if field is not None and language and isinstance(field.widget, RichTextWidget):
+            field.widget.attrs.update(lang=language, dir=site_language(language).direction)
+        return field
+
+
 def _language_name(code):
     return language_name(code)
 
 
-class TranslatedAdmin(TranslationAdmin):
+class TranslatedAdmin(EditorLanguageMixin, TranslationAdmin):
     """Model admin with one tab per language and each language's translation status."""
 
     class Media(TranslationMedia):
@@ -116,11 +128,11 @@ class TranslatedAdmin(TranslationAdmin):
         )
 
 
-class TranslatedStackedInline(TranslationStackedInline):
+class TranslatedStackedInline(EditorLanguageMixin, TranslationStackedInline):
     class Media(TranslationMedia):
         pass
 
 
-class TranslatedTabularInline(TranslationTabularInline):
+class TranslatedTabularInline(EditorLanguageMixin, TranslationTabularInline):
     class Media(TranslationMedia):
         pass
