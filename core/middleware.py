@@ -27,7 +27,9 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if request.path.startswith("/admin/"):
-            csp = ADMIN_CSP.replace("script-src 'self'", f"script-src 'self' {editor_importmap_source()}")
+            csp = ADMIN_CSP.replace(
+                "script-src 'self'", f"script-src 'self' {editor_importmap_source()}"
+            )
         else:
             csp = PUBLIC_CSP
         response.headers.setdefault("Content-Security-Policy", csp)

@@ -3,7 +3,7 @@
 Imported by the settings, so it loads nothing that needs the app registry.
 """
 
-from django_prose_editor.config import html_tags
+from django_prose_editor.config import html_tags, process_link
 from js_asset import static_lazy
 
 # The editor's toolbar and schema. Everything it can write is listed in
@@ -44,6 +44,8 @@ PROSE_EDITOR_EXTENSIONS = [
             "LanguageSpan": html_tags(["span"], {"span": ["lang", "dir"]}),
             "BlockLanguage": html_tags([], {"p": ["lang", "dir"], "li": ["lang", "dir"]}),
             "Address": html_tags(["address"]),
+            # Writes no empty title; otherwise django-prose-editor's own link.
+            "Link": process_link,
             # German button labels; writes nothing.
             "Menu": html_tags([]),
         },

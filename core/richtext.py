@@ -107,7 +107,10 @@ def editor_keeps(value):
     keeps = {("a", "rel")}
     return all(
         (tag, attribute) in keeps
-        or (tag in EDITOR_TAGS and (attribute is None or attribute in EDITOR_ATTRIBUTES.get(tag, ())))
+        or (
+            tag in EDITOR_TAGS
+            and (attribute is None or attribute in EDITOR_ATTRIBUTES.get(tag, ()))
+        )
         for tag, attribute in parser.found
     )
 

@@ -13,7 +13,6 @@ from core.richtext import (
     editor_keeps,
     sanitize_html,
 )
-
 from pages.models import Page
 
 

@@ -70,7 +70,7 @@ def test_formatted_text_posted_without_javascript_is_sanitised_and_shown(
     notice = NoticeFactory(title_de="Neu im Amt", is_highlighted=False)
     text = (
         '<h2>Sprechzeiten</h2><p onclick="x()">Im <span lang="de" style="color:red">Landratsamt'
-        '</span> <strong>dienstags</strong><script>alert(1)</script></p><ul><li><p>a</p></li></ul>'
+        "</span> <strong>dienstags</strong><script>alert(1)</script></p><ul><li><p>a</p></li></ul>"
     )
     response = editor_client.post(
         f"/admin/pages/notice/{notice.pk}/change/", _notice_data(notice, text_de=text)

@@ -70,10 +70,14 @@ def translated_paragraphs(obj, field):
         paragraphs = [isolate_for_reader(p) for p in paragraphs]
     # conditional_escape first: only the <br> added here is markup.
     html = format_html_join(
-        "", "<p>{}</p>", ((mark_safe(conditional_escape(p).replace("\n", "<br>")),) for p in paragraphs)  # noqa: S308
+        "",
+        "<p>{}</p>",
+        ((mark_safe(conditional_escape(p).replace("\n", "<br>")),) for p in paragraphs),  # noqa: S308
     )
     if fallback:
-        return format_html('{}<div{} class="fallback">{}</div>', fallback_note(), german_attrs(), html)
+        return format_html(
+            '{}<div{} class="fallback">{}</div>', fallback_note(), german_attrs(), html
+        )
     return format_html("{}{}", outdated_note(obj, field), html)
 
 

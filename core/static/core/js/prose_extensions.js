@@ -6,6 +6,7 @@
  */
 import {
   Extension,
+  Link as BaseLink,
   Mark,
   Menu as BaseMenu,
   Node,
@@ -96,6 +97,20 @@ export const Address = Node.create({
   },
   renderHTML({ HTMLAttributes }) {
     return ["address", HTMLAttributes, 0];
+  },
+});
+
+// The link dialog leaves an empty title when none is typed; write none then.
+export const Link = BaseLink.extend({
+  addAttributes() {
+    const attributes = this.parent?.() || {};
+    return {
+      ...attributes,
+      title: {
+        ...attributes.title,
+        renderHTML: ({ title }) => (title ? { title } : {}),
+      },
+    };
   },
 });
 
