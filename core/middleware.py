@@ -3,13 +3,16 @@
 from django.conf import settings
 from django.utils import translation
 
+from .richtext import editor_importmap_source
+
 # Public pages: no inline script or style, nothing from another origin.
 PUBLIC_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "media-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
-# Django's admin sets some inline style attributes; scripts stay restricted to our origin.
+# Django's admin and the rich-text editor set inline style attributes; scripts stay
+# restricted to our origin, plus the editor's import map by its hash.
 ADMIN_CSP = PUBLIC_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
@@ -23,7 +26,12 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        csp = ADMIN_CSP if request.path.startswith("/admin/") else PUBLIC_CSP
+        if request.path.startswith("/admin/"):
+            csp = ADMIN_CSP.replace(
+                "script-src 'self'", f"script-src 'self' {editor_importmap_source()}"
+            )
+        else:
+            csp = PUBLIC_CSP
         response.headers.setdefault("Content-Security-Policy", csp)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response

@@ -11,7 +11,8 @@ from modeltranslation.admin import (
 )
 
 from core.history_admin import HistoryAdmin
-from core.languages import language_name
+from core.languages import language_name, site_language
+from core.richtext import RichTextWidget
 
 from .models import TranslationTracked
 from .status import (
@@ -31,11 +32,22 @@ class TranslationMedia:
 STATUS_FIELDS = ("translation_overview", "confirm_translations")
 
 
+class EditorLanguageMixin:
+    """The rich-text editor of each language tab writes in that language and its direction."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        language = getattr(db_field, "language", None)
+        if field is not None and language and isinstance(field.widget, RichTextWidget):
+            field.widget.attrs.update(lang=language, dir=site_language(language).direction)
+        return field
+
+
 def _language_name(code):
     return language_name(code)
 
 
-class TranslatedAdmin(HistoryAdmin, TranslationAdmin):
+class TranslatedAdmin(HistoryAdmin, EditorLanguageMixin, TranslationAdmin):
     """Model admin with one tab per language, each language's translation status and history."""
 
     class Media(TranslationMedia):
@@ -117,11 +129,11 @@ class TranslatedAdmin(HistoryAdmin, TranslationAdmin):
         )
 
 
-class TranslatedStackedInline(TranslationStackedInline):
+class TranslatedStackedInline(EditorLanguageMixin, TranslationStackedInline):
     class Media(TranslationMedia):
         pass
 
 
-class TranslatedTabularInline(TranslationTabularInline):
+class TranslatedTabularInline(EditorLanguageMixin, TranslationTabularInline):
     class Media(TranslationMedia):
         pass

@@ -9,6 +9,7 @@ from pathlib import Path
 import dj_database_url
 
 from core.languages import SOURCE_LANGUAGE, settings_languages
+from core.prose import PROSE_EDITOR_EXTENSIONS
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     # Stores each saved state of the content for the admin's history (core.history).
     "reversion",
+    "django_prose_editor",
     # The shared kernel and the translation machinery come before the apps that use them.
     "core",
     "translations",
@@ -154,6 +156,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Webmaster", addr) for addr in env_list("ADMIN_EMAILS")]
+
+# The admin's rich-text editor: our extensions beside django-prose-editor's own.
+DJANGO_PROSE_EDITOR_EXTENSIONS = PROSE_EDITOR_EXTENSIONS
 
 # Sessions and CSRF cookies exist only for the admin; public pages set none.
 SESSION_COOKIE_HTTPONLY = True

@@ -10,7 +10,9 @@ APPS = ("core", "translations", "pages", "contacts", "documents", "microprojects
 # The shared kernel and the translation machinery serve the feature apps, never the reverse.
 KERNEL_MAY_IMPORT = {"core": set(), "translations": {"core"}}
 # Settings derive LANGUAGES from the language table, a module that loads no models.
-SETTINGS_MAY_IMPORT = {"core.languages"}
+# core.prose: django-prose-editor reads our editor extensions from the settings, and its
+# processors must be callables there (a dotted path is not resolved by version 0.28).
+SETTINGS_MAY_IMPORT = {"core.languages", "core.prose"}
 
 
 def _imports(path):

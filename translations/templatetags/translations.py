@@ -1,5 +1,7 @@
+import re
+
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from core.bidi import isolate_for_reader
@@ -54,6 +56,29 @@ def translated_list(obj, field):
     entries = format_html_join("", "<li>{}</li>", ((item,) for item in items))
     note = fallback_note() if fallback else outdated_note(obj, field)
     return format_html('{}<ul class="bullet-list"{}>{}</ul>', note, german_attrs(fallback), entries)
+
+
+@register.simple_tag
+def translated_paragraphs(obj, field):
+    """Plain text as paragraphs: a blank line starts a new one, a single line break stays."""
+    value, fallback = field_in_language(obj, field)
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", value.replace("\r\n", "\n"))]
+    paragraphs = [p for p in paragraphs if p]
+    if not paragraphs:
+        return ""
+    if not fallback:
+        paragraphs = [isolate_for_reader(p) for p in paragraphs]
+    # conditional_escape first: only the <br> added here is markup.
+    html = format_html_join(
+        "",
+        "<p>{}</p>",
+        ((mark_safe(conditional_escape(p).replace("\n", "<br>")),) for p in paragraphs),  # noqa: S308
+    )
+    if fallback:
+        return format_html(
+            '{}<div{} class="fallback">{}</div>', fallback_note(), german_attrs(), html
+        )
+    return format_html("{}{}", outdated_note(obj, field), html)
 
 
 @register.simple_tag
