@@ -14,6 +14,7 @@ from core.history_admin import HistoryAdmin
 from core.languages import language_name
 
 from .models import TranslationTracked
+from .source_display import GermanSourceBoundField, translation_target
 from .status import (
     STATUS_LABELS,
     TARGETS,
@@ -35,7 +36,19 @@ def _language_name(code):
     return language_name(code)
 
 
-class TranslatedAdmin(HistoryAdmin, TranslationAdmin):
+class GermanSourceFields:
+    """Each translation field is shown below the German text it translates."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        target = translation_target(db_field)
+        if formfield is not None and target is not None:
+            formfield.translation_target = target
+            formfield.bound_field_class = GermanSourceBoundField
+        return formfield
+
+
+class TranslatedAdmin(GermanSourceFields, HistoryAdmin, TranslationAdmin):
     """Model admin with one tab per language, each language's translation status and history."""
 
     class Media(TranslationMedia):
@@ -117,11 +130,11 @@ class TranslatedAdmin(HistoryAdmin, TranslationAdmin):
         )
 
 
-class TranslatedStackedInline(TranslationStackedInline):
+class TranslatedStackedInline(GermanSourceFields, TranslationStackedInline):
     class Media(TranslationMedia):
         pass
 
 
-class TranslatedTabularInline(TranslationTabularInline):
+class TranslatedTabularInline(GermanSourceFields, TranslationTabularInline):
     class Media(TranslationMedia):
         pass
