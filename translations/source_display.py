@@ -4,6 +4,7 @@ Rendered on the server around whatever widget the field has (a textarea, a rich-
 editor), so it works without JavaScript and leaves the widget alone.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.forms.boundfield import BoundField
@@ -16,6 +17,10 @@ from core.richtext import RichTextField, sanitize_html
 from .diff import visible_text, word_diff
 from .models import TranslationTracked
 from .status import OUTDATED, SOURCE, TARGETS, field_status, recorded_source
+
+# nh3 writes headings as bare <h2>…</h2> (they may carry no attributes). Inside the form
+# they would become headings of the admin page, seven times over: shown as bold lines instead.
+HEADING = re.compile(r"<(/?)h[2-4]>")
 
 
 @dataclass(frozen=True)
@@ -31,7 +36,8 @@ class GermanSource:
     @property
     def display(self):
         if self.rich:
-            return mark_safe(sanitize_html(self.text))  # noqa: S308 - cleaned by nh3 just now
+            html = HEADING.sub(_heading_as_line, sanitize_html(self.text))
+            return mark_safe(html)  # noqa: S308 - cleaned by nh3 just now
         return self.text
 
     @property
@@ -42,6 +48,10 @@ class GermanSource:
         return word_diff(
             visible_text(self.previous, rich=self.rich), visible_text(self.text, rich=self.rich)
         )
+
+
+def _heading_as_line(match):
+    return "</p>" if match[1] else '<p class="translation-source__heading">'
 
 
 def german_source(obj, field, language):
