@@ -93,7 +93,8 @@ def _unchanged(words, *, first, last):
 
 def _change(element, label, words):
     return format_html(
-        '<{} class="translation-diff__{}"><span class="translation-diff__label">{}</span> {}</{}>',
+        '<{} class="translation-diff__{}"><span class="translation-diff__label">{}</span> '
+        '<span class="translation-diff__words">{}</span></{}>',
         element,
         element,
         label,

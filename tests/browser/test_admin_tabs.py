@@ -103,11 +103,11 @@ def test_the_arabic_tab_shows_the_german_text_and_what_changed(
     assert german.locator(".translation-source__text").inner_text() == "Impressum und Kontakt"
     assert german.locator("ins").inner_text() == "hinzugefügt: und Kontakt"
     assert page.locator("#id_title_ar").is_visible()
-    # What the language tabs and the German texts add to the form; the admin's own fields
-    # are Django's (its date/time pairs, for one, carry no label per input).
+    # What the language tabs and the German texts add to the form; the input widgets are
+    # Django's and the editor's (Django's date/time pairs, for one, carry no label per input).
     results = Axe().run(
         page,
-        context={"include": [[".translation-tabs"], [".translation-field"]]},
+        context={"include": [[".translation-tabs"], [".translation-source"]]},
         options={"runOnly": {"type": "tag", "values": WCAG_AA}},
     )
     assert [
