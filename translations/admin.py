@@ -15,6 +15,7 @@ from core.languages import language_name, site_language
 from core.richtext import RichTextWidget
 
 from .models import TranslationTracked
+from .source_display import GermanSourceBoundField, translation_target
 from .status import (
     STATUS_LABELS,
     TARGETS,
@@ -47,7 +48,19 @@ def _language_name(code):
     return language_name(code)
 
 
-class TranslatedAdmin(HistoryAdmin, EditorLanguageMixin, TranslationAdmin):
+class GermanSourceFields:
+    """Each translation field is shown below the German text it translates."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        target = translation_target(db_field)
+        if formfield is not None and target is not None:
+            formfield.translation_target = target
+            formfield.bound_field_class = GermanSourceBoundField
+        return formfield
+
+
+class TranslatedAdmin(GermanSourceFields, EditorLanguageMixin, HistoryAdmin, TranslationAdmin):
     """Model admin with one tab per language, each language's translation status and history."""
 
     class Media(TranslationMedia):
@@ -129,11 +142,11 @@ class TranslatedAdmin(HistoryAdmin, EditorLanguageMixin, TranslationAdmin):
         )
 
 
-class TranslatedStackedInline(EditorLanguageMixin, TranslationStackedInline):
+class TranslatedStackedInline(GermanSourceFields, EditorLanguageMixin, TranslationStackedInline):
     class Media(TranslationMedia):
         pass
 
 
-class TranslatedTabularInline(EditorLanguageMixin, TranslationTabularInline):
+class TranslatedTabularInline(GermanSourceFields, EditorLanguageMixin, TranslationTabularInline):
     class Media(TranslationMedia):
         pass

@@ -4,6 +4,12 @@ Each translated object keeps, per field and language, a fingerprint of the Germa
 the translation was written for (`translation_sources`). A translation is outdated exactly
 when the German text differs from that fingerprint: editing German makes it outdated,
 saving or confirming the translation makes it current again, and nothing else changes it.
+
+Beside the fingerprints, each field keeps the German texts they were taken of, under the
+source language's code: `{"title": {"ar": "<fp>", "en": "<fp>", "de": {"<fp>": "<German>"}}}`.
+The admin compares the German a translation was made for with today's German; texts no
+translation refers to any more are dropped on the next save. Data written before the texts
+were kept simply lacks the "de" entry.
 """
 
 import hashlib
@@ -59,6 +65,12 @@ def field_status(obj, field, language):
     return COMPLETE if recorded == fingerprint(source) else OUTDATED
 
 
+def recorded_source(obj, field, language):
+    """The German text the translation in `language` was made for; None when it is not known."""
+    languages = (obj.translation_sources or {}).get(field, {})
+    return (languages.get(SOURCE) or {}).get(languages.get(language))
+
+
 def object_status(obj, language):
     """The worst status over the object's fields, with the fields that are not complete."""
     problems = {}
@@ -79,13 +91,14 @@ def record_saved_translations(sender, instance, raw=False, **kwargs):
         return
     fields = translated_fields(sender)
     _sanitise_rich_text(instance, fields)
-    names = [f"{field}_{code}" for field in fields for code in TARGETS]
+    names = [f"{field}_{code}" for field in fields for code in (SOURCE, *TARGETS)]
     previous = None
     if instance.pk is not None:
         previous = sender._base_manager.filter(pk=instance.pk).values(*names).first()
     state = {field: dict(langs) for field, langs in (instance.translation_sources or {}).items()}
     for field in fields:
-        current_source = fingerprint(getattr(instance, f"{field}_{SOURCE}", None))
+        german = getattr(instance, f"{field}_{SOURCE}", None)
+        current_source = fingerprint(german)
         languages = state.setdefault(field, {})
         for code in TARGETS:
             value = getattr(instance, f"{field}_{code}", None)
@@ -93,7 +106,24 @@ def record_saved_translations(sender, instance, raw=False, **kwargs):
                 languages.pop(code, None)
             elif previous is None or code not in languages or previous[f"{field}_{code}"] != value:
                 languages[code] = current_source
+        # The German before this save is what translations made before it were made for –
+        # also for data recorded before the texts were kept.
+        _keep_german_texts(languages, german, previous and previous[f"{field}_{SOURCE}"])
     instance.translation_sources = state
+
+
+def _keep_german_texts(languages, *texts):
+    """Keep the German text behind every fingerprint a translation still refers to, no other."""
+    known = dict(languages.get(SOURCE) or {})
+    for text in texts:
+        if text:
+            known.setdefault(fingerprint(text), text)
+    used = {recorded for code, recorded in languages.items() if code != SOURCE}
+    kept = {recorded: text for recorded, text in known.items() if recorded in used}
+    if kept:
+        languages[SOURCE] = kept
+    else:
+        languages.pop(SOURCE, None)
 
 
 def _sanitise_rich_text(instance, fields):
@@ -111,10 +141,13 @@ def confirm_translations(obj, languages=TARGETS, *, save=True):
     """An editor confirms the existing translations still fit the current German text."""
     state = {field: dict(langs) for field, langs in (obj.translation_sources or {}).items()}
     for field in translated_fields(type(obj)):
-        current_source = fingerprint(getattr(obj, f"{field}_{SOURCE}", None))
+        german = getattr(obj, f"{field}_{SOURCE}", None)
+        current_source = fingerprint(german)
         for code in languages:
             if getattr(obj, f"{field}_{code}", None):
                 state.setdefault(field, {})[code] = current_source
+        if field in state:
+            _keep_german_texts(state[field], german)
     obj.translation_sources = state
     if save:
         type(obj)._base_manager.filter(pk=obj.pk).update(translation_sources=state)

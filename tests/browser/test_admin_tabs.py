@@ -78,3 +78,39 @@ def test_a_link_can_open_a_language(page, live_server, editor, demo_content):
     page.goto(f"/admin/pages/page/{imprint.pk}/change/#sprache-uk")
     assert page.locator("#id_title_uk").is_visible()
     assert not page.locator("#id_title_de").is_visible()
+
+
+def test_the_arabic_tab_shows_the_german_text_and_what_changed(
+    page, live_server, editor, demo_content
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.browser.test_accessibility import WCAG_AA
+
+    _log_in(page, live_server, editor)
+    imprint = Page.objects.get(key=Page.Key.IMPRINT)
+    imprint.title_de = "Impressum und Kontakt"
+    imprint.save()
+    page.goto(f"/admin/pages/page/{imprint.pk}/change/")
+    german = page.locator(".translation-field", has=page.locator("#id_title_ar")).locator(
+        ".translation-source"
+    )
+    assert not german.is_visible()
+
+    page.get_by_role("button", name="العربية").click()
+    assert german.is_visible()
+    assert german.get_attribute("lang") == "de"
+    assert german.locator(".translation-source__text").inner_text() == "Impressum und Kontakt"
+    assert german.locator("ins").inner_text() == "hinzugefügt: und Kontakt"
+    assert page.locator("#id_title_ar").is_visible()
+    # What the language tabs and the German texts add to the form; the input widgets are
+    # Django's and the editor's (Django's date/time pairs, for one, carry no label per input).
+    results = Axe().run(
+        page,
+        context={"include": [[".translation-tabs"], [".translation-source"]]},
+        options={"runOnly": {"type": "tag", "values": WCAG_AA}},
+    )
+    assert [
+        (v["id"], [n["html"] for n in v["nodes"]]) for v in results.response["violations"]
+    ] == []
+    assert page.foreign_requests == []
