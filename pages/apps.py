@@ -7,3 +7,9 @@ class PagesConfig(AppConfig):
     verbose_name = _("Website")
     # Editors maintain this app's content in full (see core.editors).
     editor_content = True
+
+    def attention(self, request):
+        """This app's part of „Was ansteht“ on the admin's start page (see core.attention)."""
+        from .attention import attention
+
+        return attention(request)
