@@ -204,7 +204,7 @@ def content_sections(request, model, *, at=None):
                         for obj in due
                     ],
                     intro=_(
-                        "Stimmt hier noch alles? Klicken Sie nach der Prüfung auf „Speichern und "
+                        "Stimmt hier noch alles? Klicken Sie nach der Prüfung auf „Sichern und "
                         "als geprüft markieren“. Leser sehen das Datum als „Stand“."
                     ),
                 )

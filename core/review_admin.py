@@ -29,7 +29,7 @@ class ReviewedAdminMixin:
                 {
                     "fields": (FIELD,),
                     "description": gettext_lazy(
-                        "Prüfen Sie regelmäßig, ob alles noch stimmt. „Speichern und als geprüft "
+                        "Prüfen Sie regelmäßig, ob alles noch stimmt. „Sichern und als geprüft "
                         "markieren“ setzt das Datum auf heute."
                     ),
                 },
