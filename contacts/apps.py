@@ -21,3 +21,9 @@ class ContactsConfig(AppConfig):
         register(Municipality)
         register(Person)
         register(ResponsibilityOverview)
+
+    def attention(self, request):
+        """This app's part of „Was ansteht“ on the admin's start page (see core.attention)."""
+        from .attention import attention
+
+        return attention(request)

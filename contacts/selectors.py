@@ -170,8 +170,9 @@ def _word_tails(variant):
 
 
 def municipalities_without_responsible_person():
-    """Towns where no published person is responsible, so the finder names nobody there."""
-    towns = Municipality.objects.exclude(responsible_people__is_published=True)
+    """Towns where no person readers may see now is responsible: the finder names nobody."""
+    covered = Person.objects.public().filter(municipalities__isnull=False).values("municipalities")
+    towns = Municipality.objects.exclude(pk__in=covered)
     return sorted(towns, key=sort_key)
 
 

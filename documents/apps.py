@@ -19,3 +19,9 @@ class DocumentsConfig(AppConfig):
         # The files keep their own history (DocumentVersion); restoring the text of a
         # document leaves the file it serves as it is.
         register(Document, keep=("current_version", "current_since"))
+
+    def attention(self, request):
+        """This app's part of „Was ansteht“ on the admin's start page (see core.attention)."""
+        from .attention import attention
+
+        return attention(request)

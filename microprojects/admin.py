@@ -14,6 +14,7 @@ from django.utils.text import format_lazy, get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.review_admin import ReviewedAdminMixin
 from documents.models import Document
 from translations.admin import TranslatedAdmin, TranslatedStackedInline
 
@@ -141,7 +142,7 @@ class StepInline(TranslatedStackedInline):
 
 
 @admin.register(FundingProgramme)
-class FundingProgrammeAdmin(TranslatedAdmin):
+class FundingProgrammeAdmin(ReviewedAdminMixin, TranslatedAdmin):
     list_display = ("title", "status", "status_date", "is_published", "form_problems")
     list_editable = ("status",)
     list_filter = ("status", "is_published")

@@ -19,3 +19,9 @@ class MicroprojectsConfig(AppConfig):
         register(Step, follow=("step_documents",))
         register(StepDocument)
         register(FundedProject)
+
+    def attention(self, request):
+        """This app's part of „Was ansteht“ on the admin's start page (see core.attention)."""
+        from .attention import attention
+
+        return attention(request)

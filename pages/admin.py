@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.review_admin import ReviewedAdminMixin
 from translations.admin import TranslatedAdmin, TranslatedStackedInline
 
 from .models import Notice, Page, Video
@@ -17,8 +18,8 @@ class VideoInline(TranslatedStackedInline):
 
 
 @admin.register(Page)
-class PageAdmin(TranslatedAdmin):
-    list_display = ("__str__", "title", "updated_at")
+class PageAdmin(ReviewedAdminMixin, TranslatedAdmin):
+    list_display = ("__str__", "title", "updated_at", "last_checked")
     inlines = [VideoInline]
     readonly_fields = ("updated_at",)
 

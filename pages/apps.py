@@ -18,3 +18,9 @@ class PagesConfig(AppConfig):
         register(Page, follow=("videos",))
         register(Video)
         register(Notice)
+
+    def attention(self, request):
+        """This app's part of „Was ansteht“ on the admin's start page (see core.attention)."""
+        from .attention import attention
+
+        return attention(request)

@@ -11,3 +11,9 @@ class TranslationsConfig(AppConfig):
 
         # Every save of a translated object keeps its translation status honest.
         pre_save.connect(record_saved_translations, dispatch_uid="record_saved_translations")
+
+    def attention(self, request):
+        """This app's part of „Was ansteht“ on the admin's start page (see core.attention)."""
+        from .attention import attention
+
+        return attention(request)
