@@ -19,6 +19,7 @@ from translations.admin import TranslatedAdmin, TranslatedStackedInline
 
 from . import selectors, services
 from .columns import COLUMNS, PREVIEW_COLUMNS
+from .forms import FundingProgrammeAdminForm, FundingProgrammeListForm
 from .models import FundedProject, FundingProgramme, Step, StepDocument
 
 MAX_FORMS_PER_STEP = 5
@@ -142,6 +143,7 @@ class StepInline(TranslatedStackedInline):
 
 @admin.register(FundingProgramme)
 class FundingProgrammeAdmin(TranslatedAdmin):
+    form = FundingProgrammeAdminForm
     list_display = ("title", "status", "status_date", "is_published", "form_problems")
     list_editable = ("status",)
     list_filter = ("status", "is_published")
@@ -153,7 +155,15 @@ class FundingProgrammeAdmin(TranslatedAdmin):
         (
             gettext_lazy("Status und Hinweis"),
             {
-                "fields": ("status", "status_title", "status_date", "status_text"),
+                "fields": (
+                    "status",
+                    ("scheduled_status", "scheduled_status_from"),
+                    "status_title",
+                    "status_date",
+                    "status_text",
+                    "status_notice_status",
+                    "notice_decision",
+                ),
                 "description": gettext_lazy(
                     "Der Hinweis erscheint als Banner oben auf der Seite. Bei „ausgesetzt“ oder "
                     "„beendet“ zeigt die Seite statt des Countdowns, dass keine Anträge "
@@ -191,6 +201,9 @@ class FundingProgrammeAdmin(TranslatedAdmin):
             },
         ),
     )
+
+    def get_changelist_form(self, request, **kwargs):
+        return super().get_changelist_form(request, form=FundingProgrammeListForm, **kwargs)
 
     @admin.display(description=gettext_lazy("Formulare prüfen"))
     def form_problems(self, programme):
