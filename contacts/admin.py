@@ -154,7 +154,7 @@ class PersonAdmin(WarningsMixin, TranslatedAdmin):
         (
             _("Zuständigkeit"),
             {
-                "fields": ("municipalities",),
+                "fields": ("municipalities", "confirm_shared_towns"),
                 "description": _(
                     "Für welche Städte und Gemeinden die Person zuständig ist. "
                     "Steht die Übersicht der Zuständigkeiten auf „Beispiel“, ist die "
