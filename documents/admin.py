@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_permission_codename, get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from core.confirm import ask, confirmation_field
+from core.deletion import ReferencedDeleteMixin, reference_link
 from core.downloads import serve_stored_file
 from core.formats import format_size
 from core.languages import SOURCE_LANGUAGE
@@ -33,7 +34,7 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
 @admin.register(Category)
-class CategoryAdmin(TranslatedAdmin):
+class CategoryAdmin(ReferencedDeleteMixin, TranslatedAdmin):
     list_display = ("title", "slug", "order")
     list_editable = ("order",)
     search_fields = ("title_de", "slug")
@@ -245,8 +246,12 @@ class LanguageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Document)
-class DocumentAdmin(TranslatedAdmin):
+class DocumentAdmin(ReferencedDeleteMixin, TranslatedAdmin):
     form = DocumentAdminForm
+    delete_advice = _(
+        "Soll das Dokument nur nicht mehr auf der Website erscheinen, stellen Sie "
+        "„Veröffentlichung“ stattdessen auf „Entwurf“."
+    )
     list_display = (
         "title",
         "category",
@@ -348,7 +353,11 @@ class DocumentAdmin(TranslatedAdmin):
             format_html_join(
                 "",
                 "<li>{}</li>",
-                ((_object_link(obj),) for usage in usages for obj in usage.objects),
+                (
+                    (reference_link(obj, exclude=document),)
+                    for usage in usages
+                    for obj in usage.objects
+                ),
             ),
         )
 
@@ -379,15 +388,8 @@ class DocumentAdmin(TranslatedAdmin):
                     % {"number": version.number},
                 )
 
-    def get_deleted_objects(self, objs, request):
-        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
-        for document in objs:
-            for usage in document_usages(document=document):
-                protected += [
-                    format_html("{} ({}): {}", document, usage.model_name, _object_link(obj))
-                    for obj in usage.objects
-                ]
-        return deleted, counts, perms_needed, protected
+    def delete_references(self, obj):
+        return document_usages(document=obj)
 
     def delete_model(self, request, obj):
         document_delete(document=obj)
@@ -478,15 +480,6 @@ def _file_lines(document_id, files):
 
 def _user_name(user):
     return user.get_full_name() or user.get_username()
-
-
-def _object_link(obj):
-    opts = obj._meta
-    try:
-        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
-    except NoReverseMatch:
-        return format_html("{}: {}", opts.verbose_name, obj)
-    return format_html('{}: <a href="{}">{}</a>', opts.verbose_name, url, obj)
 
 
 def _report_upload(request, outcome):

@@ -202,6 +202,26 @@ class FundingProgrammeAdmin(TranslatedAdmin):
         ),
     )
 
+    def has_delete_permission(self, request, obj=None):
+        # The programme page and its funded projects hang on it; it ends, it is not deleted.
+        return False
+
+    def delete_view(self, request, object_id, extra_context=None):
+        programme = self.get_object(request, unquote(object_id))
+        if programme is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        return TemplateResponse(
+            request,
+            "admin/microprojects/fundingprogramme/delete_refused.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "object": programme,
+                "title": _("Förderprogramm kann nicht gelöscht werden"),
+            },
+            status=403,
+        )
+
     def get_changelist_form(self, request, **kwargs):
         return super().get_changelist_form(request, form=FundingProgrammeListForm, **kwargs)
 
