@@ -1,4 +1,4 @@
-"""A new file for a document asks whether its title and year still fit; readers never get the uploaded name."""
+"""A new file for a document asks whether title and year still fit; readers never get its name."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile

@@ -1,4 +1,4 @@
-"""Changing the programme's (planned) status asks what becomes of a status notice that no longer fits."""
+"""Changing the (planned) status asks what becomes of a status notice that no longer fits."""
 
 import datetime
 
