@@ -5,6 +5,7 @@ from django.contrib.admin.widgets import AdminTextInputWidget
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.deletion import ReferencedDeleteMixin
 from core.history_admin import HistoryAdmin
 from translations.admin import TranslatedAdmin, TranslatedTabularInline
 
@@ -40,14 +41,15 @@ class TaskInline(TranslatedTabularInline):
 
 
 @admin.register(Team)
-class TeamAdmin(TranslatedAdmin):
+class TeamAdmin(ReferencedDeleteMixin, TranslatedAdmin):
+    delete_blockers = ("people",)
     list_display = ("name", "abbreviation", "is_general_contact", "order")
     list_editable = ("order",)
     inlines = [TaskInline]
 
 
 @admin.register(Office)
-class OfficeAdmin(TranslatedAdmin):
+class OfficeAdmin(ReferencedDeleteMixin, TranslatedAdmin):
     formfield_overrides = {PhoneNumberField: PHONE_WIDGET}
     list_display = ("name", "street", "postal_code", "town", "order")
     list_editable = ("order",)
@@ -73,7 +75,8 @@ class ResponsiblePersonInline(admin.TabularInline):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(WarningsMixin, HistoryAdmin):
+class MunicipalityAdmin(ReferencedDeleteMixin, WarningsMixin, HistoryAdmin):
+    delete_blockers = ("responsible_people",)
     list_display = ("name", "kind", "postal_code_list", "responsible")
     list_filter = ("kind",)
     search_fields = ("name", "postal_codes")
@@ -98,8 +101,13 @@ class MunicipalityAdmin(WarningsMixin, HistoryAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(WarningsMixin, TranslatedAdmin):
+class PersonAdmin(ReferencedDeleteMixin, WarningsMixin, TranslatedAdmin):
     form = PersonAdminForm
+    delete_blockers = ("funding_programmes", "municipalities")
+    delete_advice = _(
+        "Soll die Person nur nicht mehr auf der Website erscheinen, stellen Sie "
+        "„Veröffentlichung“ stattdessen auf „Entwurf“."
+    )
     formfield_overrides = {PhoneNumberField: PHONE_WIDGET}
     list_display = (
         "__str__",
@@ -155,7 +163,7 @@ class PersonAdmin(WarningsMixin, TranslatedAdmin):
         (
             _("Zuständigkeit"),
             {
-                "fields": ("municipalities",),
+                "fields": ("municipalities", "confirm_shared_towns"),
                 "description": _(
                     "Für welche Städte und Gemeinden die Person zuständig ist. "
                     "Steht die Übersicht der Zuständigkeiten auf „Beispiel“, ist die "

@@ -2,9 +2,13 @@ import re
 import unicodedata
 
 from django import forms
+from django.utils.text import get_text_list
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .selectors import similar_email_addresses
+from core.confirm import ask, confirmation_field
+
+from .selectors import people_already_responsible, similar_email_addresses
 
 MAX_QUERY_LENGTH = 100
 
@@ -50,26 +54,28 @@ class FinderForm(forms.Form):
 
 
 class PersonAdminForm(forms.ModelForm):
-    """Asks the editor to confirm an e-mail address that looks like a typo of one in use."""
+    """Asks the editor to confirm a likely e-mail typo and a town another person covers."""
 
-    confirm_email = forms.BooleanField(
-        label=_("Ja, die E-Mail-Adresse ist richtig."),
-        required=False,
-        # Shown only together with the warning (see clean).
-        widget=forms.HiddenInput,
-    )
+    confirm_email = confirmation_field(_("Ja, die E-Mail-Adresse ist richtig."))
+    confirm_shared_towns = confirmation_field(_("Ja, die Personen teilen sich diese Orte."))
 
     def clean(self):
         cleaned_data = super().clean()
+        self._check_email(cleaned_data)
+        self._check_towns(cleaned_data)
+        return cleaned_data
+
+    def _check_email(self, cleaned_data):
         email = cleaned_data.get("email")
         if not email or "email" not in self.changed_data or cleaned_data.get("confirm_email"):
-            return cleaned_data
+            return
         similar = similar_email_addresses(email, exclude_pk=self.instance.pk)
         if similar:
-            self.fields["confirm_email"].widget = forms.CheckboxInput()
-            self.add_error(
-                "email",
-                forms.ValidationError(
+            ask(
+                self,
+                field="email",
+                control="confirm_email",
+                message=forms.ValidationError(
                     _(
                         "Diese Adresse unterscheidet sich nur um ein oder zwei Zeichen von "
                         "%(addresses)s, die schon verwendet wird. Bitte prüfen Sie, ob sich ein "
@@ -80,4 +86,36 @@ class PersonAdminForm(forms.ModelForm):
                     code="similar_email",
                 ),
             )
-        return cleaned_data
+
+    def _check_towns(self, cleaned_data):
+        towns = cleaned_data.get("municipalities")
+        if not towns or "municipalities" not in self.changed_data:
+            return
+        if cleaned_data.get("confirm_shared_towns"):
+            return
+        before = {getattr(town, "pk", town) for town in self.initial.get("municipalities") or []}
+        added = [town for town in towns if town.pk not in before]
+        shared = people_already_responsible(added, exclude_pk=self.instance.pk)
+        if not shared:
+            return
+        sentences = [
+            gettext("%(town)s ist bereits %(people)s zugeordnet.")
+            % {
+                "town": town,
+                "people": get_text_list([str(person) for person in people], gettext("und")),
+            }
+            for town, people in shared
+        ]
+        sentences.append(
+            gettext(
+                "Trotzdem speichern? Wenn sich die Personen den Ort teilen sollen, setzen Sie den "
+                "Haken bei „Ja, die Personen teilen sich diese Orte.“ und speichern Sie erneut. "
+                "Sonst nehmen Sie den Ort hier oder bei der anderen Person heraus."
+            )
+        )
+        ask(
+            self,
+            field="municipalities",
+            control="confirm_shared_towns",
+            message=" ".join(sentences),
+        )

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from . import languages
 from .models import Municipality, Person, ResponsibilityOverview, Team
@@ -174,6 +175,25 @@ def municipalities_without_responsible_person():
     covered = Person.objects.public().filter(municipalities__isnull=False).values("municipalities")
     towns = Municipality.objects.exclude(pk__in=covered)
     return sorted(towns, key=sort_key)
+
+
+def people_already_responsible(municipalities, *, exclude_pk=None):
+    """[(town, [people])]: published people who already cover one of these towns."""
+    people = (
+        Person.objects.filter(is_published=True, municipalities__in=municipalities)
+        .exclude(visible_until__lte=timezone.now())
+        .prefetch_related("municipalities")
+        .distinct()
+    )
+    if exclude_pk is not None:
+        people = people.exclude(pk=exclude_pk)
+    people = list(people)
+    shared = []
+    for town in sorted(municipalities, key=sort_key):
+        covering = [p for p in people if any(t.pk == town.pk for t in p.municipalities.all())]
+        if covering:
+            shared.append((town, covering))
+    return shared
 
 
 def _edit_distance(a, b, limit):

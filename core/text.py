@@ -1,4 +1,7 @@
-"""Plain-text helpers for formats that other programs read line by line."""
+"""Plain-text helpers for formats and file names that other programs read."""
+
+import re
+import unicodedata
 
 
 def normalise_line_breaks(value):
@@ -8,3 +11,16 @@ def normalise_line_breaks(value):
     escaped like any other line break, whichever library release does the escaping.
     """
     return str(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def filename_part(value):
+    """A piece of a download's file name: "Antrag Förderung 2026" → "Antrag-Foerderung-2026".
+
+    German spells umlauts out in file names; other letters lose their accents, and
+    anything a file system or an e-mail program might trip over becomes a hyphen.
+    """
+    text = str(value)
+    for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(umlaut, spelled).replace(umlaut.upper(), spelled.capitalize())
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")

@@ -1,17 +1,24 @@
+import re
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_permission_codename, get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import format_lazy
 from django.utils.timezone import localtime
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
+from core.confirm import ask, confirmation_field
+from core.deletion import ReferencedDeleteMixin, reference_link
 from core.downloads import serve_stored_file
 from core.formats import format_size
 from core.languages import SOURCE_LANGUAGE
@@ -27,7 +34,7 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
 @admin.register(Category)
-class CategoryAdmin(TranslatedAdmin):
+class CategoryAdmin(ReferencedDeleteMixin, TranslatedAdmin):
     list_display = ("title", "slug", "order")
     list_editable = ("order",)
     search_fields = ("title_de", "slug")
@@ -83,6 +90,7 @@ class DocumentAdminForm(forms.ModelForm):
             "wenn diese Dateien nicht mehr gelten."
         ),
     )
+    confirm_title_year = confirmation_field(_("Ja, Titel und Jahr passen auch zur neuen Datei."))
     version_note = forms.CharField(
         label=_("Anmerkung zur neuen Fassung"),
         required=False,
@@ -112,6 +120,7 @@ class DocumentAdminForm(forms.ModelForm):
             del self.fields["offered_version"], self.fields["keep_other_languages"]
             self.fields["upload"].required = True
             return
+        self._warn_before_upload()
         field = self.fields["offered_version"]
         field.queryset = self.instance.versions.prefetch_related("files")
         field.initial = self.instance.current_version_id
@@ -123,6 +132,42 @@ class DocumentAdminForm(forms.ModelForm):
         if upload:
             self.inspection = inspect_upload(upload)
         return upload
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.instance.pk or not cleaned_data.get("upload"):
+            return cleaned_data
+        if cleaned_data.get("confirm_title_year"):
+            return cleaned_data
+        message = _outdated_title_and_year(
+            titles=[cleaned_data.get(name) for name in self._title_fields()],
+            year=cleaned_data.get("year"),
+        )
+        if message:
+            again = gettext("Wählen Sie die Datei danach erneut aus und speichern Sie.")
+            ask(self, field="upload", control="confirm_title_year", message=f"{message} {again}")
+        return cleaned_data
+
+    def _title_fields(self):
+        names = (build_localized_fieldname("title", code) for code, _name in settings.LANGUAGES)
+        return [name for name in names if name in self.fields]
+
+    def _warn_before_upload(self):
+        """Show the question at once when title or year are older than this year's upload.
+
+        The browser forgets a chosen file when the page comes back with a warning; ticking
+        the box beforehand saves choosing the file a second time.
+        """
+        message = _outdated_title_and_year(
+            titles=[getattr(self.instance, name, "") for name in self._title_fields()],
+            year=self.instance.year,
+        )
+        if message:
+            field = self.fields["confirm_title_year"]
+            field.widget = forms.CheckboxInput()
+            field.help_text = format_lazy(
+                "{} {}", gettext("Nur wichtig, wenn Sie eine neue Datei hochladen:"), message
+            )
 
 
 class VersionInline(admin.TabularInline):
@@ -201,8 +246,12 @@ class LanguageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Document)
-class DocumentAdmin(TranslatedAdmin):
+class DocumentAdmin(ReferencedDeleteMixin, TranslatedAdmin):
     form = DocumentAdminForm
+    delete_advice = _(
+        "Soll das Dokument nur nicht mehr auf der Website erscheinen, stellen Sie "
+        "„Veröffentlichung“ stattdessen auf „Entwurf“."
+    )
     list_display = (
         "title",
         "category",
@@ -237,7 +286,13 @@ class DocumentAdmin(TranslatedAdmin):
         (
             _("Neue Fassung hochladen"),
             {
-                "fields": ["upload", "upload_language", "keep_other_languages", "version_note"],
+                "fields": [
+                    "upload",
+                    "confirm_title_year",
+                    "upload_language",
+                    "keep_other_languages",
+                    "version_note",
+                ],
                 "description": _(
                     "Laden Sie hier eine neue Datei hoch, z. B. das Formular für das "
                     "nächste Jahr. Die alte Fassung bleibt erhalten."
@@ -298,7 +353,11 @@ class DocumentAdmin(TranslatedAdmin):
             format_html_join(
                 "",
                 "<li>{}</li>",
-                ((_object_link(obj),) for usage in usages for obj in usage.objects),
+                (
+                    (reference_link(obj, exclude=document),)
+                    for usage in usages
+                    for obj in usage.objects
+                ),
             ),
         )
 
@@ -329,15 +388,8 @@ class DocumentAdmin(TranslatedAdmin):
                     % {"number": version.number},
                 )
 
-    def get_deleted_objects(self, objs, request):
-        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
-        for document in objs:
-            for usage in document_usages(document=document):
-                protected += [
-                    format_html("{} ({}): {}", document, usage.model_name, _object_link(obj))
-                    for obj in usage.objects
-                ]
-        return deleted, counts, perms_needed, protected
+    def delete_references(self, obj):
+        return document_usages(document=obj)
 
     def delete_model(self, request, obj):
         document_delete(document=obj)
@@ -376,6 +428,36 @@ class DocumentAdmin(TranslatedAdmin):
         )
 
 
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _outdated_title_and_year(*, titles, year):
+    """Why the title or year may not fit a file uploaded this year, or ""."""
+    this_year = timezone.localdate().year
+    problems = []
+    for title in dict.fromkeys(t for t in titles if t):
+        older = [found for found in YEAR.findall(title) if int(found) < this_year]
+        if older:
+            problems.append(
+                gettext("Der Titel „%(title)s“ nennt das Jahr %(year)s.")
+                % {"title": title, "year": older[-1]}
+            )
+    if year and year < this_year:
+        problems.append(gettext("Als Jahr ist %(year)s eingetragen.") % {"year": year})
+    if not problems:
+        return ""
+    return " ".join(
+        [
+            gettext("Die neue Datei wird %(year)s hochgeladen.") % {"year": this_year},
+            *problems,
+            gettext(
+                "Passen Titel und Jahr noch? Ändern Sie sie oben, oder setzen Sie den Haken bei "
+                "„Ja, Titel und Jahr passen auch zur neuen Datei.“"
+            ),
+        ]
+    )
+
+
 def _file_lines(document_id, files):
     lines = []
     for f in files:
@@ -398,15 +480,6 @@ def _file_lines(document_id, files):
 
 def _user_name(user):
     return user.get_full_name() or user.get_username()
-
-
-def _object_link(obj):
-    opts = obj._meta
-    try:
-        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
-    except NoReverseMatch:
-        return format_html("{}: {}", opts.verbose_name, obj)
-    return format_html('{}: <a href="{}">{}</a>', opts.verbose_name, url, obj)
 
 
 def _report_upload(request, outcome):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core.languages import SOURCE_LANGUAGE, language_codes
 from core.publication import Publishable, PublishableQuerySet, publication_field
 from core.richtext import RichTextField
+from core.text import filename_part
 from translations.models import TranslationTracked
 
 from .filetypes import FILE_TYPES
@@ -232,7 +233,7 @@ class DocumentFile(models.Model):
     original_name = models.CharField(
         _("ursprünglicher Dateiname"),
         max_length=255,
-        help_text=_("Unter diesem Namen speichern Lesende die Datei."),
+        help_text=_("Nur für die Redaktion. Lesende erhalten einen Namen aus Titel und Sprache."),
     )
     kind = models.CharField(_("Dateityp"), max_length=8, choices=Kind.choices)
     content_type = models.CharField(_("MIME-Typ"), max_length=120)
@@ -269,3 +270,16 @@ class DocumentFile(models.Model):
     @property
     def extension(self):
         return self.kind
+
+    def download_name(self, document, *, version_number=None):
+        """What readers save the file as: from the German title, never the uploaded name.
+
+        The uploaded name is the editor's ("Antrag_Kaiser-final-NEU.docx"); readers get
+        "Antrag-Mikroprojekt-2026-de.docx", an earlier version "…-Fassung-2-de.docx".
+        """
+        parts = [filename_part(document.title_de) or document.slug]
+        if version_number is not None:
+            # German like the title, whatever the reader's language: the name is ASCII anyway.
+            parts.append(f"Fassung-{version_number}")
+        parts.append(self.language)
+        return f"{'-'.join(parts)}.{self.extension}"

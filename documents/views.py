@@ -73,7 +73,7 @@ def _offered_file(slug):
     return document, file_for_language(document.current_version.files.all(), current_language())
 
 
-def _serve(request, document_file, *, last_modified, max_age=0):
+def _serve(request, document, document_file, *, last_modified, version_number=None, max_age=0):
     return serve_stored_file(
         request,
         document_file.file,
@@ -81,7 +81,7 @@ def _serve(request, document_file, *, last_modified, max_age=0):
         etag=document_file.sha256,
         last_modified=last_modified,
         content_type=document_file.content_type,
-        filename=document_file.original_name,
+        filename=document_file.download_name(document, version_number=version_number),
         inline=document_file.kind == document_file.Kind.PDF,
         max_age=max_age,
     )
@@ -93,6 +93,7 @@ def download(request, slug):
     document, document_file = _offered_file(slug)
     return _serve(
         request,
+        document,
         document_file,
         last_modified=document.current_since or document.current_version.created_at,
     )
@@ -107,7 +108,12 @@ def version_download(request, slug, number):
         raise Http404 from None
     document_file = file_for_language(version.files.all(), current_language())
     return _serve(
-        request, document_file, last_modified=version.created_at, max_age=EARLIER_VERSION_MAX_AGE
+        request,
+        version.document,
+        document_file,
+        last_modified=version.created_at,
+        version_number=version.number,
+        max_age=EARLIER_VERSION_MAX_AGE,
     )
 
 

@@ -20,6 +20,7 @@ from translations.admin import TranslatedAdmin, TranslatedStackedInline
 
 from . import selectors, services
 from .columns import COLUMNS, PREVIEW_COLUMNS
+from .forms import FundingProgrammeAdminForm, FundingProgrammeListForm
 from .models import FundedProject, FundingProgramme, Step, StepDocument
 
 MAX_FORMS_PER_STEP = 5
@@ -143,6 +144,7 @@ class StepInline(TranslatedStackedInline):
 
 @admin.register(FundingProgramme)
 class FundingProgrammeAdmin(ReviewedAdminMixin, TranslatedAdmin):
+    form = FundingProgrammeAdminForm
     list_display = ("title", "status", "status_date", "is_published", "form_problems")
     list_editable = ("status",)
     list_filter = ("status", "is_published")
@@ -154,7 +156,15 @@ class FundingProgrammeAdmin(ReviewedAdminMixin, TranslatedAdmin):
         (
             gettext_lazy("Status und Hinweis"),
             {
-                "fields": ("status", "status_title", "status_date", "status_text"),
+                "fields": (
+                    "status",
+                    ("scheduled_status", "scheduled_status_from"),
+                    "status_title",
+                    "status_date",
+                    "status_text",
+                    "status_notice_status",
+                    "notice_decision",
+                ),
                 "description": gettext_lazy(
                     "Der Hinweis erscheint als Banner oben auf der Seite. Bei „ausgesetzt“ oder "
                     "„beendet“ zeigt die Seite statt des Countdowns, dass keine Anträge "
@@ -192,6 +202,29 @@ class FundingProgrammeAdmin(ReviewedAdminMixin, TranslatedAdmin):
             },
         ),
     )
+
+    def has_delete_permission(self, request, obj=None):
+        # The programme page and its funded projects hang on it; it ends, it is not deleted.
+        return False
+
+    def delete_view(self, request, object_id, extra_context=None):
+        programme = self.get_object(request, unquote(object_id))
+        if programme is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        return TemplateResponse(
+            request,
+            "admin/microprojects/fundingprogramme/delete_refused.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "object": programme,
+                "title": _("Förderprogramm kann nicht gelöscht werden"),
+            },
+            status=403,
+        )
+
+    def get_changelist_form(self, request, **kwargs):
+        return super().get_changelist_form(request, form=FundingProgrammeListForm, **kwargs)
 
     @admin.display(description=gettext_lazy("Formulare prüfen"))
     def form_problems(self, programme):

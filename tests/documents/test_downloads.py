@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 def report():
     data = files.pdf("Integrationskonzept", pages=3)
     document = DocumentFactory(
-        slug="integrationskonzept-teil-1", files={"de": ("Integrationskonzept Teil 1.pdf", data)}
+        title_de="Integrationskonzept Teil 1",
+        slug="integrationskonzept-teil-1",
+        files={"de": ("IK_T1_Endfassung.pdf", data)},
     )
     return document, data
 
@@ -33,7 +35,7 @@ def test_download_sends_type_length_name_and_validators(client, report):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Length"] == str(len(data))
-    assert response["Content-Disposition"] == 'inline; filename="Integrationskonzept Teil 1.pdf"'
+    assert response["Content-Disposition"] == 'inline; filename="Integrationskonzept-Teil-1-de.pdf"'
     assert response["ETag"] == f'"{document.current_version.files.get().sha256}"'
     assert response["Last-Modified"]
     assert response["Accept-Ranges"] == "bytes"
@@ -43,21 +45,36 @@ def test_download_sends_type_length_name_and_validators(client, report):
     assert _body(response) == data
 
 
-def test_non_ascii_file_name_is_sent_per_rfc_6266(client):
-    DocumentFactory(slug="uebersicht", files={"de": ("Übersicht Mikroprojekte.pdf", files.pdf())})
-    response = client.get("/de/dokumente/uebersicht/download/")
-    assert response["Content-Disposition"] == (
-        "inline; filename*=utf-8''%C3%9Cbersicht%20Mikroprojekte.pdf"
+def test_readers_get_a_name_from_title_and_language_never_the_uploaded_one(client):
+    DocumentFactory(
+        title_de="Übersicht Mikroprojekte",
+        slug="uebersicht",
+        files={"de": ("Übersicht_Kaiser-final-NEU.pdf", files.pdf())},
     )
+    response = client.get("/de/dokumente/uebersicht/download/")
+    assert response["Content-Disposition"] == 'inline; filename="Uebersicht-Mikroprojekte-de.pdf"'
 
 
-def test_word_files_are_offered_as_attachments(client):
-    DocumentFactory(slug="antrag", files={"de": ("Antrag 2022.docx", files.docx())})
+def test_word_files_are_offered_as_attachments_named_after_the_title(client):
+    DocumentFactory(
+        title_de="Antrag Mikroprojekt 2026",
+        slug="antrag",
+        files={
+            "de": ("Antrag_Mikroprojekt_Kaiser-final-NEU.docx", files.docx()),
+            "en": ("application (2) KOPIE.docx", files.docx()),
+        },
+    )
     response = client.get("/de/dokumente/antrag/download/")
+    english = client.get("/en/dokumente/antrag/download/")
     assert response["Content-Type"] == (
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
-    assert response["Content-Disposition"] == 'attachment; filename="Antrag 2022.docx"'
+    assert (
+        response["Content-Disposition"] == 'attachment; filename="Antrag-Mikroprojekt-2026-de.docx"'
+    )
+    assert english["Content-Disposition"] == (
+        'attachment; filename="Antrag-Mikroprojekt-2026-en.docx"'
+    )
 
 
 def test_matching_etag_answers_304_without_a_body(client, report):

@@ -341,3 +341,65 @@ def test_pages_answer_head_requests_of_link_checkers_and_refuse_posts(client, ur
     assert head.status_code == 200
     assert head["Content-Type"] == client.get(url)["Content-Type"]
     assert client.post(url).status_code == 405
+
+
+# --- The page agrees with itself in every status ------------------------------------------
+
+NO_FUNDS = "Derzeit keine Mittel verfügbar"
+PAST = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
+
+
+def _programme_with_everything(**kwargs):
+    """A programme with a steps' form, a contact and a notice written for „ausgesetzt“."""
+    programme = FundingProgrammeFactory(
+        status_title_de=NO_FUNDS,
+        status_text_de="<p>Kein Haushalt.</p>",
+        status_notice_status="paused",
+        **kwargs,
+    )
+    step = StepFactory(programme=programme, title_de="Antrag stellen")
+    StepDocumentFactory(step=step, document__title="Antragsformular")
+    programme.contact_persons.add(PersonFactory(last_name="Eichardt"))
+    return programme
+
+
+@pytest.mark.parametrize(
+    ("fields", "status"),
+    [
+        ({"status": "open"}, "open"),
+        ({"status": "paused"}, "paused"),
+        ({"status": "closed"}, "closed"),
+        ({"status": "paused", "scheduled_status": "open", "scheduled_status_from": PAST}, "open"),
+        ({"status": "open", "scheduled_status": "paused", "scheduled_status_from": PAST}, "paused"),
+        ({"status": "open", "scheduled_status": "closed", "scheduled_status_from": PAST}, "closed"),
+    ],
+)
+def test_programme_page_is_consistent_with_the_status_in_force(client, today, fields, status):
+    today(datetime.date(2026, 3, 1))
+    _programme_with_everything(**fields)
+
+    content = client.get(URL).content.decode()
+    banner = 'aria-labelledby="banner-title"' in content
+    countdown = "noch 244 Tage" in content
+    calendar_link = "stichtag.ics" in content
+    apply_to = "Antrag senden an" in content
+    forms = "Antragsformular" in content
+    preparation = "helfen Ihnen, einen Antrag vorzubereiten" in content
+
+    assert "Eichardt" in content
+    assert "Fragen zum Programm an" in content or apply_to
+    if status == "open":
+        assert NO_FUNDS not in content and not banner
+        assert countdown and calendar_link and apply_to and forms
+        assert not preparation
+    elif status == "paused":
+        assert NO_FUNDS in content and banner
+        assert not countdown and not calendar_link and not apply_to
+        assert "Derzeit ausgesetzt" in content
+        assert forms and preparation
+    else:
+        assert NO_FUNDS not in content and "Das Förderprogramm ist beendet" in content
+        assert not countdown and not calendar_link and not apply_to
+        assert not forms and "So läuft die Förderung ab" not in content
+        assert "helfen beim Antrag" not in content
+    assert (client.get("/de/mikroprojekte/stichtag.ics").status_code == 200) == (status == "open")
