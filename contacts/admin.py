@@ -5,6 +5,7 @@ from django.contrib.admin.widgets import AdminTextInputWidget
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.publication import PublicationAdminMixin, VisibilityFilter
 from translations.admin import TranslatedAdmin, TranslatedTabularInline
 
 from . import selectors
@@ -97,7 +98,7 @@ class MunicipalityAdmin(WarningsMixin, admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(WarningsMixin, TranslatedAdmin):
+class PersonAdmin(WarningsMixin, PublicationAdminMixin, TranslatedAdmin):
     form = PersonAdminForm
     formfield_overrides = {PhoneNumberField: PHONE_WIDGET}
     list_display = (
@@ -107,11 +108,11 @@ class PersonAdmin(WarningsMixin, TranslatedAdmin):
         "office",
         "phone_shown",
         "email",
-        "is_published",
+        "visibility",
         "order",
     )
-    list_editable = ("is_published", "order")
-    list_filter = ("is_published", "team", "office")
+    list_editable = ("order",)
+    list_filter = (VisibilityFilter, "team", "office")
     list_select_related = ("team", "office")
     search_fields = ("last_name", "first_name", "job_title", "email", "phone")
 

@@ -8,15 +8,20 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from core.publication import visible_q
+
 from . import languages
 from .models import Municipality, Person, ResponsibilityOverview, Team
 from .models import fold as _fold
 
 
-def people_for_display(queryset):
-    """Published people of `queryset` with everything a person card shows, in constant queries."""
+def people_for_display(queryset, *, also=None):
+    """Published people of `queryset` with everything a person card shows, in constant queries.
+
+    `also` is the primary key of a person shown by a preview link though still a draft.
+    """
     return (
-        queryset.published()
+        queryset.published(also=also)
         .select_related("office", "team")
         .prefetch_related(Prefetch("municipalities", queryset=Municipality.objects.all()))
     )
@@ -60,9 +65,9 @@ def contacts_overview(*, language=""):
     }
 
 
-def published_person(slug):
-    """The published person with this slug, or None."""
-    return people_for_display(Person.objects.filter(slug=slug)).first()
+def published_person(slug, *, also=None):
+    """The published person with this slug (or the previewed person `also`), or None."""
+    return people_for_display(Person.objects.filter(slug=slug), also=also).first()
 
 
 def general_contacts():
@@ -171,7 +176,8 @@ def _word_tails(variant):
 
 def municipalities_without_responsible_person():
     """Towns where no published person is responsible, so the finder names nobody there."""
-    towns = Municipality.objects.exclude(responsible_people__is_published=True)
+    served = Municipality.objects.filter(visible_q("responsible_people__")).values("pk")
+    towns = Municipality.objects.exclude(pk__in=served)
     return sorted(towns, key=sort_key)
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from core.downloads import serve_stored_file
 from core.formats import format_size
 from core.languages import SOURCE_LANGUAGE
+from core.publication import PublicationAdminMixin, VisibilityFilter
 from translations.admin import TranslatedAdmin
 
 from .filetypes import FILE_TYPES
@@ -98,6 +99,8 @@ class DocumentAdminForm(forms.ModelForm):
             "category",
             "description",
             "is_published",
+            "visible_from",
+            "visible_until",
             "year",
             "published_on",
             "order",
@@ -201,7 +204,7 @@ class LanguageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Document)
-class DocumentAdmin(TranslatedAdmin):
+class DocumentAdmin(PublicationAdminMixin, TranslatedAdmin):
     form = DocumentAdminForm
     list_display = (
         "title",
@@ -209,10 +212,10 @@ class DocumentAdmin(TranslatedAdmin):
         "year",
         "languages",
         "size",
-        "is_published",
+        "visibility",
         "version_number",
     )
-    list_filter = ("category", "is_published", "year", LanguageFilter)
+    list_filter = ("category", VisibilityFilter, "year", LanguageFilter)
     search_fields = (
         "title_de",
         "title_en",

@@ -43,9 +43,12 @@ class Category(TranslationTracked):
 
 
 class DocumentQuerySet(PublishableQuerySet):
-    def published(self):
-        """Documents readers may see now: published, inside their window, with a file."""
-        return self.public().filter(current_version__isnull=False)
+    def published(self, *, also=None):
+        """Documents readers may see now: published, inside their window, with a file.
+
+        `also` is the primary key of a draft shown by a preview link.
+        """
+        return self.public(also=also).filter(current_version__isnull=False)
 
 
 class Document(Publishable, TranslationTracked):

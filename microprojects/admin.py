@@ -9,11 +9,13 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import lazy
 from django.utils.text import format_lazy, get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.publication import PublicationAdminMixin, VisibilityFilter
 from documents.models import Document
 from translations.admin import TranslatedAdmin, TranslatedStackedInline
 
@@ -141,10 +143,17 @@ class StepInline(TranslatedStackedInline):
 
 
 @admin.register(FundingProgramme)
-class FundingProgrammeAdmin(TranslatedAdmin):
-    list_display = ("title", "status", "status_date", "is_published", "form_problems")
+class FundingProgrammeAdmin(PublicationAdminMixin, TranslatedAdmin):
+    list_display = (
+        "title",
+        "status",
+        "planned_status",
+        "status_date",
+        "visibility",
+        "form_problems",
+    )
     list_editable = ("status",)
-    list_filter = ("status", "is_published")
+    list_filter = ("status", VisibilityFilter)
     prepopulated_fields = {"slug": ("title_de",)}
     filter_horizontal = ("contact_persons",)
     inlines = [StepInline]
@@ -153,7 +162,14 @@ class FundingProgrammeAdmin(TranslatedAdmin):
         (
             gettext_lazy("Status und Hinweis"),
             {
-                "fields": ("status", "status_title", "status_date", "status_text"),
+                "fields": (
+                    "status",
+                    ("scheduled_status", "scheduled_status_from"),
+                    "status_notice_status",
+                    "status_title",
+                    "status_date",
+                    "status_text",
+                ),
                 "description": gettext_lazy(
                     "Der Hinweis erscheint als Banner oben auf der Seite. Bei „ausgesetzt“ oder "
                     "„beendet“ zeigt die Seite statt des Countdowns, dass keine Anträge "
@@ -191,6 +207,17 @@ class FundingProgrammeAdmin(TranslatedAdmin):
             },
         ),
     )
+
+    @admin.display(description=gettext_lazy("geplanter Status"))
+    def planned_status(self, programme):
+        if not programme.scheduled_status:
+            return "–"
+        return _("%(status)s ab %(moment)s") % {
+            "status": programme.get_scheduled_status_display(),
+            "moment": date_format(
+                timezone.localtime(programme.scheduled_status_from), "SHORT_DATETIME_FORMAT"
+            ),
+        }
 
     @admin.display(description=gettext_lazy("Formulare prüfen"))
     def form_problems(self, programme):

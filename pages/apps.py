@@ -7,3 +7,7 @@ class PagesConfig(AppConfig):
     verbose_name = _("Website")
     # Editors maintain this app's content in full (see core.editors).
     editor_content = True
+
+    def ready(self):
+        # Connects the signal that forgets cached page windows when an editor saves a page.
+        from . import selectors  # noqa: F401
