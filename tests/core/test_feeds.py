@@ -76,7 +76,9 @@ def test_document_feed_lists_public_documents_with_page_and_update_time(client):
     DocumentFactory(title_de="Entwurf", is_published=False)
     (entry,) = _entries(_feed(client, "/de/dokumente/feed/"))
     assert entry.find(f"{ATOM}title").text == "Integrationskonzept"
-    assert entry.find(f"{ATOM}link").get("href") == f"http://testserver{document.get_absolute_url()}"
+    assert (
+        entry.find(f"{ATOM}link").get("href") == f"http://testserver{document.get_absolute_url()}"
+    )
     assert entry.find(f"{ATOM}summary").text == "<p>Teil 1</p>"
     assert entry.find(f"{ATOM}updated").text.startswith(str(document.updated_at.year))
 

@@ -47,7 +47,10 @@ def test_draft_notice_previews_on_the_start_page_logged_out(
     client, editor_client, start_page, is_highlighted
 ):
     notice = NoticeFactory(
-        title_de="Neuer Kurs", title_ar="دورة جديدة", is_published=False, is_highlighted=is_highlighted
+        title_de="Neuer Kurs",
+        title_ar="دورة جديدة",
+        is_published=False,
+        is_highlighted=is_highlighted,
     )
     link = _link_from_admin(editor_client, notice)
     client.logout()

@@ -174,9 +174,7 @@ def test_the_office_page_may_become_a_draft(editor_client):
 
 
 def test_programme_admin_plans_a_status_change(editor_client):
-    programme = FundingProgrammeFactory(
-        scheduled_status="paused", scheduled_status_from=NOW + HOUR
-    )
+    programme = FundingProgrammeFactory(scheduled_status="paused", scheduled_status_from=NOW + HOUR)
     content = editor_client.get(
         f"/admin/microprojects/fundingprogramme/{programme.pk}/change/"
     ).content.decode()

@@ -26,7 +26,11 @@ NOW = timezone.now()
 HOUR = datetime.timedelta(hours=1)
 STATES = {
     "draft": {"is_published": False},
-    "scheduled": {"is_published": True, "visible_from": NOW + HOUR, "visible_until": NOW + 3 * HOUR},
+    "scheduled": {
+        "is_published": True,
+        "visible_from": NOW + HOUR,
+        "visible_until": NOW + 3 * HOUR,
+    },
     "expired": {"is_published": True, "visible_until": NOW - HOUR},
 }
 LANGUAGES = ["de", "en", "ar"]
@@ -142,9 +146,10 @@ def test_scheduled_items_show_during_their_window_and_leave_after_it(client, hid
     expected = {_marker(kind, "scheduled") for kind in hidden_content}
     assert set(during) == expected
     # Each scheduled item shows where readers expect it, e.g. the person in the finder.
-    assert "/ar/ansprechpersonen/zustaendigkeitsfinder/?ort=04999" in during[
-        _marker("person", "scheduled")
-    ]
+    assert (
+        "/ar/ansprechpersonen/zustaendigkeitsfinder/?ort=04999"
+        in during[_marker("person", "scheduled")]
+    )
     assert "/en/mikroprojekte/" in during[_marker("document", "scheduled")]
     assert "/de/koordinierungsstelle/" in during[_marker("report", "scheduled")]
     assert "/ar/hinweise/feed/" in during[_marker("notice", "scheduled")]
@@ -168,9 +173,7 @@ def test_a_town_whose_only_person_is_a_draft_counts_as_without_a_person(client, 
 
 
 @pytest.mark.parametrize("state", STATES)
-def test_a_hidden_office_page_answers_404_and_leaves_menu_start_page_and_sitemap(
-    client, db, state
-):
+def test_a_hidden_office_page_answers_404_and_leaves_menu_start_page_and_sitemap(client, db, state):
     PageFactory(key=Page.Key.HOME)
     PageFactory(key=Page.Key.OFFICE, **STATES[state])
     for code in LANGUAGES:
