@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.deletion import ReferencedDeleteMixin
 from core.history_admin import HistoryAdmin
+from core.publication import PublicationAdminMixin, VisibilityFilter
 from translations.admin import TranslatedAdmin, TranslatedTabularInline
 
 from . import selectors
@@ -101,7 +102,7 @@ class MunicipalityAdmin(ReferencedDeleteMixin, WarningsMixin, HistoryAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(ReferencedDeleteMixin, WarningsMixin, TranslatedAdmin):
+class PersonAdmin(ReferencedDeleteMixin, WarningsMixin, PublicationAdminMixin, TranslatedAdmin):
     form = PersonAdminForm
     delete_blockers = ("funding_programmes", "municipalities")
     delete_advice = _(
@@ -116,11 +117,11 @@ class PersonAdmin(ReferencedDeleteMixin, WarningsMixin, TranslatedAdmin):
         "office",
         "phone_shown",
         "email",
-        "is_published",
+        "visibility",
         "order",
     )
-    list_editable = ("is_published", "order")
-    list_filter = ("is_published", "team", "office")
+    list_editable = ("order",)
+    list_filter = (VisibilityFilter, "team", "office")
     list_select_related = ("team", "office")
     search_fields = ("last_name", "first_name", "job_title", "email", "phone")
 

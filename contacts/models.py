@@ -229,9 +229,9 @@ class Municipality(models.Model):
 
 
 class PersonQuerySet(PublishableQuerySet):
-    def published(self):
-        """People whose details may be shown to the public now."""
-        return self.public()
+    def published(self, *, also=None):
+        """People whose details may be shown to the public now (plus `also`, a preview)."""
+        return self.public(also=also)
 
 
 class Person(Publishable, TranslationTracked):

@@ -14,10 +14,13 @@ from .models import Municipality, Person, ResponsibilityOverview, Team
 from .models import fold as _fold
 
 
-def people_for_display(queryset):
-    """Published people of `queryset` with everything a person card shows, in constant queries."""
+def people_for_display(queryset, *, also=None):
+    """Published people of `queryset` with everything a person card shows, in constant queries.
+
+    `also` is the primary key of a person shown by a preview link though still a draft.
+    """
     return (
-        queryset.published()
+        queryset.published(also=also)
         .select_related("office", "team")
         .prefetch_related(Prefetch("municipalities", queryset=Municipality.objects.all()))
     )
@@ -61,9 +64,9 @@ def contacts_overview(*, language=""):
     }
 
 
-def published_person(slug):
-    """The published person with this slug, or None."""
-    return people_for_display(Person.objects.filter(slug=slug)).first()
+def published_person(slug, *, also=None):
+    """The published person with this slug (or the previewed person `also`), or None."""
+    return people_for_display(Person.objects.filter(slug=slug), also=also).first()
 
 
 def general_contacts():

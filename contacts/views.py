@@ -8,8 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
+from core.publication import preview_pk
+
 from . import formats, languages, selectors
 from .forms import FinderForm
+from .models import Person
 from .templatetags.contacts_tags import person_name
 
 
@@ -32,7 +35,7 @@ def index(request):
 
 
 def person(request, slug):
-    found = selectors.published_person(slug)
+    found = selectors.published_person(slug, also=preview_pk(request, Person))
     if found is None:
         raise Http404
     url = request.build_absolute_uri(found.get_absolute_url())

@@ -1,14 +1,16 @@
 """Site-wide answers that belong to no content: language redirect, health, robots, errors."""
 
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import loader
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
+
+from . import preview as previews
 
 
 def root_redirect(request):
@@ -40,6 +42,36 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def _private(response):
+    """A preview is for whoever holds the link: no cache keeps it, no search engine lists it."""
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@require_safe
+def preview(request, token):
+    """The previewed object's own page, rendered by its own view as readers will see it."""
+    try:
+        obj = previews.load(token)
+    except (previews.PreviewExpired, previews.PreviewInvalid) as error:
+        expired = isinstance(error, previews.PreviewExpired)
+        response = render(
+            request, "preview_expired.html", {"expired": expired}, status=410 if expired else 404
+        )
+        return _private(response)
+    # The view finds the object through `core.publication.preview_pk`.
+    request.preview_object = obj
+    match = resolve(obj.get_absolute_url())
+    try:
+        response = match.func(request, *match.args, **match.kwargs)
+    except Http404:
+        # E.g. a document without a file: the page cannot be shown yet, not even as a preview.
+        response = render(request, "404.html", status=404)
+    return _private(response)
 
 
 def error_page(template_name, status):

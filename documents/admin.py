@@ -22,6 +22,7 @@ from core.deletion import ReferencedDeleteMixin, reference_link
 from core.downloads import serve_stored_file
 from core.formats import format_size
 from core.languages import SOURCE_LANGUAGE
+from core.publication import PublicationAdminMixin, VisibilityFilter
 from translations.admin import TranslatedAdmin
 
 from .filetypes import FILE_TYPES
@@ -106,6 +107,8 @@ class DocumentAdminForm(forms.ModelForm):
             "category",
             "description",
             "is_published",
+            "visible_from",
+            "visible_until",
             "year",
             "published_on",
             "order",
@@ -246,7 +249,7 @@ class LanguageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Document)
-class DocumentAdmin(ReferencedDeleteMixin, TranslatedAdmin):
+class DocumentAdmin(ReferencedDeleteMixin, PublicationAdminMixin, TranslatedAdmin):
     form = DocumentAdminForm
     delete_advice = _(
         "Soll das Dokument nur nicht mehr auf der Website erscheinen, stellen Sie "
@@ -258,10 +261,10 @@ class DocumentAdmin(ReferencedDeleteMixin, TranslatedAdmin):
         "year",
         "languages",
         "size",
-        "is_published",
+        "visibility",
         "version_number",
     )
-    list_filter = ("category", "is_published", "year", LanguageFilter)
+    list_filter = ("category", VisibilityFilter, "year", LanguageFilter)
     search_fields = (
         "title_de",
         "title_en",

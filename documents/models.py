@@ -43,10 +43,17 @@ class Category(TranslationTracked):
         return self.title
 
 
+# Addresses under /dokumente/ that are not documents.
+RESERVED_SLUGS = frozenset({"feed"})
+
+
 class DocumentQuerySet(PublishableQuerySet):
-    def published(self):
-        """Documents readers may see now: published, inside their window, with a file."""
-        return self.public().filter(current_version__isnull=False)
+    def published(self, *, also=None):
+        """Documents readers may see now: published, inside their window, with a file.
+
+        `also` is the primary key of a draft shown by a preview link.
+        """
+        return self.public(also=also).filter(current_version__isnull=False)
 
 
 class Document(Publishable, TranslationTracked):
@@ -144,6 +151,16 @@ class Document(Publishable, TranslationTracked):
         return reverse("documents:download", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "Diesen Kurznamen braucht die Website selbst. "
+                        "Bitte wählen Sie einen anderen."
+                    )
+                }
+            )
         if self.published_on and self.year is None:
             self.year = self.published_on.year
         if self.published_on and self.year != self.published_on.year:

@@ -55,10 +55,10 @@ def filter_choices():
     return list(categories), list(years)
 
 
-def document_detail(*, slug, language):
-    """A published document with its offered file, other languages and earlier versions."""
+def document_detail(*, slug, language, also=None):
+    """A published document (or the previewed one, `also`) with its files and earlier versions."""
     documents = documents_for_display(
-        Document.objects.published().filter(slug=slug), language=language
+        Document.objects.published(also=also).filter(slug=slug), language=language
     )
     if not documents:
         raise Document.DoesNotExist(slug)

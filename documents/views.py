@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 
 from core.downloads import serve_stored_file
 from core.languages import current_language
+from core.publication import preview_pk
 from translations.fallback import breadcrumb
 
 from . import selectors
@@ -43,7 +44,9 @@ def index(request):
 @require_safe
 def detail(request, slug):
     try:
-        document = selectors.document_detail(slug=slug, language=current_language())
+        document = selectors.document_detail(
+            slug=slug, language=current_language(), also=preview_pk(request, Document)
+        )
     except Document.DoesNotExist:
         raise Http404 from None
     return render(

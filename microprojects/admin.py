@@ -9,11 +9,13 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import lazy
 from django.utils.text import format_lazy, get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.publication import PublicationAdminMixin, VisibilityFilter
 from core.review_admin import ReviewedAdminMixin
 from documents.models import Document
 from translations.admin import TranslatedAdmin, TranslatedStackedInline
@@ -143,11 +145,18 @@ class StepInline(TranslatedStackedInline):
 
 
 @admin.register(FundingProgramme)
-class FundingProgrammeAdmin(ReviewedAdminMixin, TranslatedAdmin):
+class FundingProgrammeAdmin(ReviewedAdminMixin, PublicationAdminMixin, TranslatedAdmin):
     form = FundingProgrammeAdminForm
-    list_display = ("title", "status", "status_date", "is_published", "form_problems")
+    list_display = (
+        "title",
+        "status",
+        "planned_status",
+        "status_date",
+        "visibility",
+        "form_problems",
+    )
     list_editable = ("status",)
-    list_filter = ("status", "is_published")
+    list_filter = ("status", VisibilityFilter)
     prepopulated_fields = {"slug": ("title_de",)}
     filter_horizontal = ("contact_persons",)
     inlines = [StepInline]
@@ -225,6 +234,17 @@ class FundingProgrammeAdmin(ReviewedAdminMixin, TranslatedAdmin):
 
     def get_changelist_form(self, request, **kwargs):
         return super().get_changelist_form(request, form=FundingProgrammeListForm, **kwargs)
+
+    @admin.display(description=gettext_lazy("geplanter Status"))
+    def planned_status(self, programme):
+        if not programme.scheduled_status:
+            return "–"
+        return _("%(status)s ab %(moment)s") % {
+            "status": programme.get_scheduled_status_display(),
+            "moment": date_format(
+                timezone.localtime(programme.scheduled_status_from), "SHORT_DATETIME_FORMAT"
+            ),
+        }
 
     @admin.display(description=gettext_lazy("Formulare prüfen"))
     def form_problems(self, programme):

@@ -19,8 +19,8 @@ LINES_HELP = _("Ein Eintrag pro Zeile, in der Reihenfolge, in der er auf der Sei
 
 
 class FundingProgrammeQuerySet(PublishableQuerySet):
-    def published(self):
-        return self.public()
+    def published(self, *, also=None):
+        return self.public(also=also)
 
 
 class FundingProgramme(Publishable, Reviewed, TranslationTracked):

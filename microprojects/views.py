@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.languages import current_language
+from core.publication import preview_pk
 from translations.fallback import breadcrumb, field_in_language
 
 from . import calendar, exports, selectors
@@ -19,13 +20,18 @@ from .models import FundingProgramme
 PROJECTS_PER_PAGE = 25
 
 
-def _programme():
-    return FundingProgramme.objects.published().first()
+def _programme(request):
+    """The programme readers see, or the one a preview link shows."""
+    previewed = preview_pk(request, FundingProgramme)
+    programmes = FundingProgramme.objects.published(also=previewed)
+    if previewed is not None:
+        programmes = programmes.filter(pk=previewed)
+    return programmes.first()
 
 
 @require_safe
 def index(request):
-    programme = _programme()
+    programme = _programme(request)
     if programme is None:
         # The section is in the main navigation, so it answers even before editors fill it.
         return render(
@@ -52,7 +58,7 @@ def index(request):
 
 @require_safe
 def deadline_ics(request):
-    programme = _programme()
+    programme = _programme(request)
     if programme is None or not programme.is_open:
         raise Http404("No deadline while the programme takes no applications.")
     date = programme.next_deadline(timezone.localdate())

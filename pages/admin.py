@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.publication import PublicationAdminMixin, VisibilityFilter
 from core.review_admin import ReviewedAdminMixin
 from translations.admin import TranslatedAdmin, TranslatedStackedInline
 
@@ -18,8 +19,9 @@ class VideoInline(TranslatedStackedInline):
 
 
 @admin.register(Page)
-class PageAdmin(ReviewedAdminMixin, TranslatedAdmin):
-    list_display = ("__str__", "title", "updated_at", "last_checked")
+class PageAdmin(ReviewedAdminMixin, PublicationAdminMixin, TranslatedAdmin):
+    list_display = ("__str__", "title", "visibility", "updated_at", "last_checked")
+    list_filter = (VisibilityFilter,)
     inlines = [VideoInline]
     readonly_fields = ("updated_at",)
 
@@ -29,18 +31,18 @@ class PageAdmin(ReviewedAdminMixin, TranslatedAdmin):
 
 
 @admin.register(Notice)
-class NoticeAdmin(TranslatedAdmin):
+class NoticeAdmin(PublicationAdminMixin, TranslatedAdmin):
     list_display = (
         "title",
         "published_on",
-        "is_published",
+        "visibility",
         "visible_from",
         "visible_until",
         "is_highlighted",
         "order",
     )
     list_editable = ("order",)
-    list_filter = ("is_published", "is_highlighted")
+    list_filter = (VisibilityFilter, "is_highlighted")
     search_fields = ("title", "text")
     date_hierarchy = "published_on"
     # Editors paste addresses without a scheme; the site links only over HTTPS.

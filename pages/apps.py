@@ -11,6 +11,8 @@ class PagesConfig(AppConfig):
     def ready(self):
         from core.history import register
 
+        # Connects the signal that forgets cached page windows when an editor saves a page.
+        from . import selectors  # noqa: F401
         from .models import Notice, Page, Video
 
         # Registered after modeltranslation has added the language columns, so every

@@ -1,4 +1,8 @@
-"""The main menu on every page. Must not touch the database: the 500 page uses it too."""
+"""The main menu and the footer's page links on every page.
+
+Reads the database at most once a minute (see selectors.hidden_page_keys) and never fails:
+the 500 page uses it too.
+"""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -6,20 +10,27 @@ from django.utils.translation import override
 
 from core.languages import current_language
 
+from .models import Page
+from .selectors import hidden_page_keys
+
 NAVIGATION = [
-    ("home", _("Start")),
-    ("office", _("Koordinierungsstelle")),
-    ("contacts:index", _("Ansprechpersonen")),
-    ("documents:index", _("Dokumente")),
-    ("microprojects:index", _("Mikroprojekte")),
+    ("home", _("Start"), Page.Key.HOME),
+    ("office", _("Koordinierungsstelle"), Page.Key.OFFICE),
+    ("contacts:index", _("Ansprechpersonen"), None),
+    ("documents:index", _("Dokumente"), None),
+    ("microprojects:index", _("Mikroprojekte"), None),
 ]
 
 
 def navigation(request):
+    previewed = getattr(request, "preview_object", None)
+    hidden = hidden_page_keys(also=previewed.key if isinstance(previewed, Page) else None)
     items = []
     with override(current_language()):
-        for name, label in NAVIGATION:
+        for name, label, page_key in NAVIGATION:
+            if page_key in hidden:
+                continue
             url = reverse(name)
             current = request.path == url if name == "home" else request.path.startswith(url)
             items.append({"url": url, "label": label, "current": current})
-    return {"navigation": items}
+    return {"navigation": items, "hidden_pages": hidden}

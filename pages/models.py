@@ -6,11 +6,26 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from core.publication import Publishable, PublishableQuerySet, Reviewed, publication_field
+from core.publication import (
+    Publishable,
+    PublishableQuerySet,
+    Reviewed,
+    publication_field,
+    visible_q,
+)
 from core.richtext import RichTextField
 from translations.models import TranslationTracked
 
 from .validators import validate_video, validate_webvtt
+
+
+class PageQuerySet(PublishableQuerySet):
+    def public(self, *, at=None, also=None):
+        """Pages readers may see; the start page and the legal pages always count as public."""
+        condition = visible_q(at=at) | models.Q(key__in=Page.ALWAYS_PUBLIC)
+        if also is not None:
+            condition |= models.Q(pk=also)
+        return self.filter(condition)
 
 
 class Page(Publishable, Reviewed, TranslationTracked):
@@ -49,7 +64,10 @@ class Page(Publishable, Reviewed, TranslationTracked):
     )
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = PageQuerySet.as_manager()
+
+    # The law requires these pages at all times, and every page links to them.
+    ALWAYS_PUBLIC = (Key.HOME, Key.IMPRINT, Key.PRIVACY, Key.ACCESSIBILITY)
 
     class Meta:
         # The table keeps the name it had when the project package held these models.
@@ -60,6 +78,22 @@ class Page(Publishable, Reviewed, TranslationTracked):
 
     def __str__(self):
         return self.get_key_display()
+
+    def clean(self):
+        super().clean()
+        if self.key in self.ALWAYS_PUBLIC and (
+            not self.is_published or self.visible_from or self.visible_until
+        ):
+            raise ValidationError(
+                {
+                    "is_published": _(
+                        "Die Startseite, das Impressum, die Datenschutzerklärung und die "
+                        "Erklärung zur Barrierefreiheit müssen immer sichtbar sein. Sie "
+                        "können kein Entwurf sein und keinen Zeitraum haben. Ändern Sie den "
+                        "Text direkt."
+                    )
+                }
+            )
 
     def get_absolute_url(self):
         if self.key == self.Key.HOME:
@@ -157,7 +191,12 @@ class Notice(Publishable, TranslationTracked):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        """Notices appear on the start page; this is where a preview shows one."""
+        return reverse("home")
+
     def clean(self):
+        super().clean()
         # Without words the link would be empty: unreadable and unannounced by screen readers.
         if self.link_url and not self.link_text_de:
             raise ValidationError({"link_text_de": forms.Field.default_error_messages["required"]})

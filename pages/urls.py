@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from . import views
+from .feeds import NoticeFeed
 from .models import Page
 
 # Pages with their own view are left out of the generic page route.
@@ -10,5 +11,6 @@ legal_keys = "|".join(key for key in Page.Key.values if key not in (Page.Key.HOM
 urlpatterns = [
     path("", views.home, name="home"),
     path("koordinierungsstelle/", views.office, name="office"),
+    path("hinweise/feed/", NoticeFeed(), name="notices_feed"),
     re_path(rf"^(?P<key>{legal_keys})/$", views.page, name="page"),
 ]

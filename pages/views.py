@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from core.downloads import serve_stored_file
+from core.publication import preview_pk
 from translations.fallback import breadcrumb
 
 from .models import Notice, Page, Video
@@ -13,8 +14,8 @@ from .validators import MEDIA_TYPES
 
 
 def home(request):
-    page = get_object_or_404(Page, key=Page.Key.HOME)
-    notices = list(Notice.objects.public())
+    page = get_object_or_404(Page.objects.public(), key=Page.Key.HOME)
+    notices = list(Notice.objects.public(also=preview_pk(request, Notice)))
     banner = next((n for n in notices if n.is_highlighted), None)
     return render(
         request,
@@ -28,7 +29,9 @@ def home(request):
 
 
 def office(request):
-    page = get_object_or_404(Page.objects.public(), key=Page.Key.OFFICE)
+    page = get_object_or_404(
+        Page.objects.public(also=preview_pk(request, Page)), key=Page.Key.OFFICE
+    )
     return render(
         request,
         "pages/office.html",
@@ -41,7 +44,9 @@ def office(request):
 
 
 def page(request, key):
-    page = get_object_or_404(Page.objects.public().prefetch_related("videos"), key=key)
+    page = get_object_or_404(
+        Page.objects.public(also=preview_pk(request, Page)).prefetch_related("videos"), key=key
+    )
     return render(
         request,
         "pages/page.html",
@@ -57,7 +62,8 @@ def page(request, key):
 @require_safe
 def video_file(request, pk, kind):
     """A sign-language video or its captions, with byte ranges so players can seek."""
-    video = get_object_or_404(Video, pk=pk)
+    # A draft page's videos stay as hidden as the page.
+    video = get_object_or_404(Video, pk=pk, page__in=Page.objects.public())
     field_file = video.captions if kind == "untertitel" else video.file
     if not field_file:
         raise Http404

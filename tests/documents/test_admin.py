@@ -33,7 +33,7 @@ def test_list_shows_category_year_languages_size_and_state(editor_client):
     assert ">2022<" in content
     assert "DE, EN" in content
     assert "30 kB" in content
-    assert '<td class="field-is_published">veröffentlicht</td>' in content
+    assert '<td class="field-visibility">sichtbar</td>' in content
 
 
 def test_search_finds_titles_and_text_inside_pdfs(editor_client):
