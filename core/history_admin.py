@@ -6,7 +6,7 @@ of it; whoever may add and change objects of a kind may recover a deleted one.
 """
 
 import reversion
-from django.contrib import admin, messages
+from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.core import checks
 from django.core.exceptions import PermissionDenied
@@ -18,9 +18,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from . import history
+from .admin_base import LabelledInputsAdmin
 
 
-class HistoryAdmin(admin.ModelAdmin):
+class HistoryAdmin(LabelledInputsAdmin):
     """Model admin whose objects keep their history (see core.history)."""
 
     def check(self, **kwargs):

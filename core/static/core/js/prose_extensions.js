@@ -128,5 +128,12 @@ export const Menu = BaseMenu.extend({
         button.setAttribute("aria-label", label);
       }
     });
+    // The editing area is named by the field's own label, as its textarea was.
+    const area = this.editor.view.dom;
+    const label = area.closest(".form-row, .fieldBox")?.querySelector("label[for]");
+    if (label) {
+      label.id ||= `${label.htmlFor}-label`;
+      area.setAttribute("aria-labelledby", label.id);
+    }
   },
 });
