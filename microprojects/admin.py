@@ -97,7 +97,7 @@ class StepForm(forms.ModelForm):
 
     class Meta:
         model = Step
-        fields = ("order", "title", "explanation")
+        fields = ("order", "title", "explanation", "links_to_finder")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -121,7 +121,7 @@ class StepForm(forms.ModelForm):
 class StepInline(TranslatedStackedInline):
     model = Step
     form = StepForm
-    fields = ("order", "title", "explanation", "forms")
+    fields = ("order", "title", "explanation", "links_to_finder", "forms")
     extra = 0
     ordering = ("order", "pk")
 
@@ -190,6 +190,10 @@ class FundingProgrammeAdmin(ReviewedAdminMixin, PublicationAdminMixin, Translate
                     "example_projects",
                     "max_amount_per_project",
                     "max_amount_per_language_course",
+                    "own_contribution",
+                    "eligible_costs",
+                    "project_period",
+                    "processing_time",
                 ),
             },
         ),

@@ -9,6 +9,9 @@ from core.attention import PROGRAMME, Item, Moment, Section, admin_url, content_
 from .models import FundingProgramme
 from .selectors import programme_deadline
 
+# Facts the office still has to confirm; readers see nothing of them until then.
+UNCONFIRMED = "unconfirmed"
+
 
 def _programme_items(programme, *, at):
     url = admin_url(programme)
@@ -47,10 +50,18 @@ def attention(request):
     at = timezone.now()
     sections = content_sections(request, FundingProgramme, at=at)
     if may_change(request.user, FundingProgramme):
-        items = [
-            item
-            for programme in FundingProgramme.objects.all()
-            for item in _programme_items(programme, at=at)
+        programmes = list(FundingProgramme.objects.all())
+        items = [item for programme in programmes for item in _programme_items(programme, at=at)]
+        unconfirmed = [
+            Item(
+                str(programme),
+                url=admin_url(programme),
+                note=_("Leser sehen dazu noch nichts"),
+                detail=", ".join(str(label) for label in facts),
+            )
+            for programme in programmes
+            if (facts := programme.unconfirmed_facts())
         ]
         sections.append(Section(PROGRAMME, _("Förderprogramm"), items, informational=True))
+        sections.append(Section(UNCONFIRMED, _("Noch zu bestätigen"), unconfirmed))
     return sections

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.functional import cached_property
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.publication import Publishable, PublishableQuerySet, Reviewed
@@ -16,6 +17,13 @@ from core.richtext import RichTextField
 from translations.models import TranslationTracked
 
 LINES_HELP = _("Ein Eintrag pro Zeile, in der Reihenfolge, in der er auf der Seite stehen soll.")
+UNCONFIRMED_HELP = _(
+    "Leer lassen, solange es nicht bestätigt ist: Leser sehen dann nichts dazu, "
+    "und „Was ansteht“ erinnert daran."
+)
+
+# What volunteers ask before applying; the office fills them in once they are confirmed.
+VOLUNTEER_QUESTIONS = ("own_contribution", "eligible_costs", "project_period", "processing_time")
 
 
 class FundingProgrammeQuerySet(PublishableQuerySet):
@@ -124,6 +132,39 @@ class FundingProgramme(Publishable, Reviewed, TranslationTracked):
         blank=True,
         help_text=_("Leer lassen, wenn für Sprachkurse kein eigener Höchstbetrag gilt."),
     )
+    # Volunteers ask about these; while a field is empty readers see nothing and the
+    # admin's „Was ansteht“ lists it as still to be confirmed by the office.
+    own_contribution = models.CharField(
+        _("Eigenanteil"),
+        max_length=300,
+        blank=True,
+        help_text=format_lazy(
+            "{} {}",
+            _("Ob und wie viel Antragstellende selbst beitragen."),
+            UNCONFIRMED_HELP,
+        ),
+    )
+    eligible_costs = models.TextField(
+        _("Förderfähige Kosten"),
+        blank=True,
+        help_text=format_lazy("{} {}", LINES_HELP, UNCONFIRMED_HELP),
+    )
+    project_period = models.CharField(
+        _("Projektzeitraum"),
+        max_length=300,
+        blank=True,
+        help_text=format_lazy(
+            "{} {}", _("Wann das Projekt beginnen und enden muss."), UNCONFIRMED_HELP
+        ),
+    )
+    processing_time = models.CharField(
+        _("Bearbeitungszeit"),
+        max_length=300,
+        blank=True,
+        help_text=format_lazy(
+            "{} {}", _("Wie lange die Prüfung eines Antrags etwa dauert."), UNCONFIRMED_HELP
+        ),
+    )
     deadline_day = models.PositiveSmallIntegerField(
         _("Stichtag: Tag"),
         validators=[MinValueValidator(1), MaxValueValidator(31)],
@@ -212,6 +253,10 @@ class FundingProgramme(Publishable, Reviewed, TranslationTracked):
         return self.current_status == self.Status.OPEN
 
     @property
+    def is_closed(self):
+        return self.current_status == self.Status.CLOSED
+
+    @property
     def shows_status_notice_text(self):
         """The editor's status notice, unless it was written for another status."""
         return bool(self.status_title) and self.status_notice_status in ("", self.current_status)
@@ -220,6 +265,14 @@ class FundingProgramme(Publishable, Reviewed, TranslationTracked):
     def has_status_notice(self):
         """A paused or closed programme always says so; an open one only with a notice."""
         return self.shows_status_notice_text or not self.is_open
+
+    def unconfirmed_facts(self):
+        """The volunteers' questions the German page cannot answer yet, by field label."""
+        return [
+            self._meta.get_field(name).verbose_name
+            for name in VOLUNTEER_QUESTIONS
+            if not getattr(self, f"{name}_de")
+        ]
 
     @property
     def submission_mailto(self):
@@ -257,6 +310,14 @@ class Step(TranslationTracked):
         _("Erklärung"),
         blank=True,
         help_text=_("Was in diesem Schritt passiert und was Antragstellende tun."),
+    )
+    links_to_finder = models.BooleanField(
+        _("Link „Wer berät mich?“ zeigen"),
+        default=False,
+        help_text=_(
+            "Zeigt in diesem Schritt einen Link zum Zuständigkeitsfinder, "
+            "z. B. beim Schritt „Beraten lassen“."
+        ),
     )
     documents = models.ManyToManyField(
         "documents.Document",

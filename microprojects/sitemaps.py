@@ -1,5 +1,7 @@
 from core.sitemaps import StaticViewSitemap
 
 sitemaps = {
-    "microprojects": StaticViewSitemap(["microprojects:index", "microprojects:funded_projects"]),
+    "microprojects": StaticViewSitemap(
+        ["microprojects:index", "microprojects:eligibility_check", "microprojects:funded_projects"]
+    ),
 }

@@ -13,6 +13,10 @@ class FundingProgrammeTranslation(TranslationOptions):
         "eligible_applicants",
         "funded_areas",
         "example_projects",
+        "own_contribution",
+        "eligible_costs",
+        "project_period",
+        "processing_time",
         "legal_basis",
         "co_financing_note",
     )

@@ -1,4 +1,5 @@
 import io
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -13,7 +14,7 @@ from core.languages import current_language
 from core.publication import preview_pk
 from translations.fallback import breadcrumb, field_in_language
 
-from . import calendar, exports, selectors
+from . import calendar, eligibility, exports, selectors
 from .forms import FundedProjectFilterForm
 from .models import FundingProgramme
 
@@ -29,19 +30,20 @@ def _programme(request):
     return programmes.first()
 
 
+def _coming_soon(request):
+    # The section is in the main navigation, so it answers even before editors fill it.
+    return render(
+        request,
+        "pages/coming_soon.html",
+        {"title": _("Mikroprojekte"), "breadcrumbs": [{"label": _("Mikroprojekte")}]},
+    )
+
+
 @require_safe
 def index(request):
     programme = _programme(request)
     if programme is None:
-        # The section is in the main navigation, so it answers even before editors fill it.
-        return render(
-            request,
-            "pages/coming_soon.html",
-            {
-                "title": _("Mikroprojekte"),
-                "breadcrumbs": [{"label": _("Mikroprojekte")}],
-            },
-        )
+        return _coming_soon(request)
     language = current_language()
     return render(
         request,
@@ -51,7 +53,30 @@ def index(request):
             "deadline": selectors.programme_deadline(programme, today=timezone.localdate()),
             "steps": selectors.programme_steps(programme, language=language),
             "contacts": selectors.programme_contacts(programme),
+            "check": eligibility.evaluate({}),
             "breadcrumbs": [breadcrumb(programme)],
+        },
+    )
+
+
+@require_safe
+def eligibility_check(request):
+    programme = _programme(request)
+    if programme is None:
+        return _coming_soon(request)
+    check = eligibility.evaluate(request.GET, asks_topic=bool(programme.funded_areas))
+    back = urlencode(list(check.answers.items())[:-1])
+    return render(
+        request,
+        "microprojects/eligibility_check.html",
+        {
+            "programme": programme,
+            "check": check,
+            "back_url": reverse("microprojects:eligibility_check") + (f"?{back}" if back else ""),
+            "breadcrumbs": [
+                breadcrumb(programme, url=reverse("microprojects:index")),
+                {"label": _("Kann mein Projekt gefördert werden?")},
+            ],
         },
     )
 

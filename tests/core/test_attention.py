@@ -190,7 +190,13 @@ def test_the_deadline_alone_is_no_reason_to_act(client, django_user_model):
         Permission.objects.filter(codename__in=["view_fundingprogramme", "change_fundingprogramme"])
     )
     client.force_login(user)
-    FundingProgrammeFactory(last_checked=timezone.localdate())
+    FundingProgrammeFactory(
+        last_checked=timezone.localdate(),
+        own_contribution_de="Keiner.",
+        eligible_costs_de="Honorare",
+        project_period_de="Im Förderjahr.",
+        processing_time_de="Vier Wochen.",
+    )
     sections, all_clear = panel(client)
     assert set(sections) == {"programme"}
     assert all_clear
@@ -260,7 +266,14 @@ def test_the_editor_group_sees_every_section(editor_client):
     PageFactory(last_checked=None)
     FundingProgrammeFactory()
     sections, _all_clear = panel(editor_client)
-    assert set(sections) == {"translations", "towns", "drafts", "programme", "review"}
+    assert set(sections) == {
+        "translations",
+        "towns",
+        "drafts",
+        "programme",
+        "review",
+        "unconfirmed",
+    }
 
 
 def test_a_user_sees_only_what_they_may_change(client, django_user_model):
