@@ -62,12 +62,23 @@ class Page(Publishable, Reviewed, TranslationTracked):
             "Unsichere Inhalte werden beim Speichern entfernt."
         ),
     )
+    open_facts = models.TextField(
+        _("Noch zu bestätigen"),
+        blank=True,
+        help_text=_(
+            "Nur für die Redaktion, nie auf der Website: Angaben, die die Koordinierungsstelle "
+            "noch bestätigen oder liefern muss, eine pro Zeile. Der Text nennt sie erst, wenn "
+            "sie bestätigt sind. Erscheint unter „Was ansteht“, bis das Feld leer ist."
+        ),
+    )
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
 
     objects = PageQuerySet.as_manager()
 
     # The law requires these pages at all times, and every page links to them.
     ALWAYS_PUBLIC = (Key.HOME, Key.IMPRINT, Key.PRIVACY, Key.ACCESSIBILITY)
+    # Binding only in German; their translations say so.
+    LEGAL = (Key.IMPRINT, Key.PRIVACY, Key.ACCESSIBILITY)
 
     class Meta:
         # The table keeps the name it had when the project package held these models.
@@ -94,6 +105,10 @@ class Page(Publishable, Reviewed, TranslationTracked):
                     )
                 }
             )
+
+    @property
+    def open_fact_list(self):
+        return [line.strip() for line in self.open_facts.splitlines() if line.strip()]
 
     def get_absolute_url(self):
         if self.key == self.Key.HOME:
@@ -175,6 +190,14 @@ class Notice(Publishable, TranslationTracked):
         help_text=_(
             "Nur ein Hinweis wird als Banner über der Überschrift gezeigt: "
             "der oberste hervorgehobene."
+        ),
+    )
+    is_example = models.BooleanField(
+        _("enthält Beispielangaben"),
+        default=False,
+        help_text=_(
+            "Eingeschaltet, solange Datum oder Text nur ein Beispiel sind. Die Website weist "
+            "dann darauf hin. Ausschalten, sobald die Angaben stimmen."
         ),
     )
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)

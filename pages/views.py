@@ -3,6 +3,7 @@ from pathlib import PurePosixPath
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from core.downloads import serve_stored_file
@@ -55,6 +56,8 @@ def page(request, key):
             # A video whose file has gone missing cannot be played; it must not break the page.
             "videos": [video for video in page.videos.all() if video.file_size is not None],
             "breadcrumbs": [breadcrumb(page)],
+            # Only the German text of a legal page is binding; its translations say so.
+            "binding_german": page.key in Page.LEGAL and get_language() != "de",
         },
     )
 

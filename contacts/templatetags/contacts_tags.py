@@ -21,3 +21,16 @@ def office_teams(context):
     """The office page's teams, tasks and people (the page itself belongs to another app)."""
     # The page's context (request, language) reaches the included person and file cards.
     return {**context.flatten(), "contact_teams": selectors.office_teams()}
+
+
+@register.inclusion_tag("includes/_example_note.html", takes_context=True)
+def mapping_example_note(context):
+    """The example marker beside a person's towns while the mapping is only an example."""
+    # Looked up once per request, however many person cards the page shows.
+    request = context.get("request")
+    overview = getattr(request, "_responsibility_overview", False)
+    if overview is False:
+        overview = selectors.responsibility_overview()
+        if request is not None:
+            request._responsibility_overview = overview
+    return {"kind": "mapping", "show": bool(overview and overview.is_example)}
