@@ -21,3 +21,9 @@ def office_teams(context):
     """The office page's teams, tasks and people (the page itself belongs to another app)."""
     # The page's context (request, language) reaches the included person and file cards.
     return {**context.flatten(), "contact_teams": selectors.office_teams()}
+
+
+@register.inclusion_tag("contacts/_start_contacts.html", takes_context=True)
+def start_contacts(context):
+    """The start page's general contact: phone, e-mail and hours as the contacts app keeps them."""
+    return {**context.flatten(), "general_contacts": selectors.general_contacts()}
