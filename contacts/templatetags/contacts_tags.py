@@ -34,3 +34,9 @@ def mapping_example_note(context):
         if request is not None:
             request._responsibility_overview = overview
     return {"kind": "mapping", "show": bool(overview and overview.is_example)}
+
+
+@register.inclusion_tag("contacts/_start_contacts.html", takes_context=True)
+def start_contacts(context):
+    """The start page's general contact: phone, e-mail and hours as the contacts app keeps them."""
+    return {**context.flatten(), "general_contacts": selectors.general_contacts()}

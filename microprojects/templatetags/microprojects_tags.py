@@ -1,8 +1,11 @@
 from django import template
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from ..formatting import format_amount
+from ..models import FundingProgramme
+from ..selectors import programme_deadline
 
 register = template.Library()
 
@@ -21,3 +24,13 @@ def time_element(value, display_format="DATE_FORMAT", machine_format="Y-m-d"):
         date_format(value, machine_format),
         date_format(value, display_format),
     )
+
+
+@register.inclusion_tag("microprojects/_start_card.html")
+def programme_card():
+    """The start page's card "Kann mein Projekt gefördert werden?" with the live status."""
+    programme = FundingProgramme.objects.published().first()
+    deadline = None
+    if programme is not None:
+        deadline = programme_deadline(programme, today=timezone.localdate())
+    return {"programme": programme, "deadline": deadline}

@@ -42,7 +42,7 @@ def test_open_programme_filtered_list_and_second_page_pass_axe(page, code):
     assert page.foreign_requests == []
 
 
-def test_project_table_scrolls_inside_its_region_at_320_pixels(page):
+def test_project_table_stacks_its_rows_at_320_pixels_so_every_amount_is_on_screen(page):
     call_command("load_demo", verbosity=0)
     page.set_viewport_size({"width": 320, "height": 800})
     page.goto("/ar/mikroprojekte/gefoerderte-projekte/")
@@ -51,6 +51,12 @@ def test_project_table_scrolls_inside_its_region_at_320_pixels(page):
     )
     assert overflow == 0
     region = page.locator(".table-region")
-    assert region.evaluate("el => el.scrollWidth > el.clientWidth")
+    assert region.evaluate("el => el.scrollWidth <= el.clientWidth")
+    off_screen = page.evaluate(
+        """[...document.querySelectorAll('.projects-table td.numeric')]
+            .map(td => td.getBoundingClientRect())
+            .filter(r => r.left < 0 || r.right > document.documentElement.clientWidth).length"""
+    )
+    assert off_screen == 0
     region.focus()
     assert page.evaluate("document.activeElement.classList.contains('table-region')")

@@ -108,7 +108,10 @@ def test_table_is_an_accessible_scroll_region_with_caption_and_scoped_headers(cl
     assert '<caption id="projects-caption">' in content
     assert '<th scope="col" class="numeric">Betrag</th>' in content
     assert '<th scope="row">Sprachcafé<span class="projects-table__description">' in content
-    assert '<td class="numeric"><span dir="ltr" class="amount">1.000\xa0€</span></td>' in content
+    assert (
+        '<td class="numeric" data-label="Betrag">'
+        '<span dir="ltr" class="amount">1.000\xa0€</span></td>' in content
+    )
 
 
 def test_german_names_are_marked_german_in_other_languages(client, projects):
