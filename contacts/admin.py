@@ -2,6 +2,7 @@ import re
 
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminTextInputWidget
+from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
@@ -212,5 +213,6 @@ class ResponsibilityOverviewAdmin(WarningsMixin, TranslatedAdmin):
 
 @admin.register(OtherAuthority)
 class OtherAuthorityAdmin(TranslatedAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "postal_code_prefixes")
     search_fields = ("name", "search_names", "postal_code_prefixes")
