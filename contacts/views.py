@@ -80,6 +80,8 @@ def finder(request):
             "general_contacts": selectors.general_contacts() if found else [],
             "language_options": selectors.spoken_languages(),
             "language": languages.describe(language) if language else None,
+            # Links to another place keep the chosen language.
+            "language_param": f"&sprache={language}" if language else "",
             "speakers": selectors.speakers_of(language) if found and language else None,
             "alphabet": selectors.alphabet(municipalities),
             "municipalities": municipalities,
