@@ -2,6 +2,7 @@ import re
 
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminTextInputWidget
+from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,17 @@ from translations.admin import TranslatedAdmin, TranslatedTabularInline
 from . import selectors
 from .fields import PhoneNumberField
 from .forms import PersonAdminForm
-from .models import Municipality, Office, Person, ResponsibilityOverview, Task, Team
+from .models import (
+    AlternativeName,
+    Locality,
+    Municipality,
+    Office,
+    OtherAuthority,
+    Person,
+    ResponsibilityOverview,
+    Task,
+    Team,
+)
 
 WARNINGS_TEMPLATE = "admin/contacts/change_list_with_warnings.html"
 # Numbers read left to right in every interface language; "tel" brings up the dial pad.
@@ -75,13 +86,23 @@ class ResponsiblePersonInline(admin.TabularInline):
     verbose_name_plural = _("Zuständige Personen")
 
 
+class LocalityInline(admin.TabularInline):
+    model = Locality
+    extra = 1
+
+
+class AlternativeNameInline(admin.TabularInline):
+    model = AlternativeName
+    extra = 1
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(ReferencedDeleteMixin, WarningsMixin, HistoryAdmin):
     delete_blockers = ("responsible_people",)
     list_display = ("name", "kind", "postal_code_list", "responsible")
     list_filter = ("kind",)
-    search_fields = ("name", "postal_codes")
-    inlines = [ResponsiblePersonInline]
+    search_fields = ("name", "postal_codes", "localities__name", "alternative_names__name")
+    inlines = [ResponsiblePersonInline, LocalityInline, AlternativeNameInline]
 
     def get_queryset(self, request):
         return (
@@ -157,6 +178,7 @@ class PersonAdmin(ReferencedDeleteMixin, WarningsMixin, PublicationAdminMixin, T
                     "confirm_email",
                     "consultation_hours",
                     "languages",
+                    "details_are_example",
                 )
             },
         ),
@@ -187,3 +209,10 @@ class ResponsibilityOverviewAdmin(WarningsMixin, TranslatedAdmin):
     def has_add_permission(self, request):
         # One overview for the whole site, and only for staff allowed to add it.
         return super().has_add_permission(request) and not ResponsibilityOverview.objects.exists()
+
+
+@admin.register(OtherAuthority)
+class OtherAuthorityAdmin(TranslatedAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_display = ("name", "postal_code_prefixes")
+    search_fields = ("name", "search_names", "postal_code_prefixes")

@@ -11,14 +11,27 @@ class ContactsConfig(AppConfig):
     def ready(self):
         from core.history import register
 
-        from .models import Municipality, Office, Person, ResponsibilityOverview, Task, Team
+        from .models import (
+            AlternativeName,
+            Locality,
+            Municipality,
+            Office,
+            OtherAuthority,
+            Person,
+            ResponsibilityOverview,
+            Task,
+            Team,
+        )
 
         # Registered after modeltranslation has added the language columns, so every
         # stored state holds every language.
         register(Team, follow=("tasks",))
         register(Task)
         register(Office)
-        register(Municipality)
+        register(Locality)
+        register(AlternativeName)
+        register(Municipality, follow=("localities", "alternative_names"))
+        register(OtherAuthority)
         register(Person)
         register(ResponsibilityOverview)
 

@@ -1,3 +1,4 @@
+import re
 import unicodedata
 from pathlib import PurePosixPath
 
@@ -228,6 +229,131 @@ class Municipality(models.Model):
             raise ValidationError({"official_key": _("Der Schlüssel hat genau acht Ziffern.")})
 
 
+def validate_postal_code_prefixes(value):
+    for part in re.split(r"[\s,;]+", value.strip()):
+        if part and not (part.isdigit() and 2 <= len(part) <= 5):
+            raise ValidationError(
+                _(
+                    "„%(part)s“ ist keine Postleitzahl und kein Anfang einer. Schreiben Sie "
+                    "zwei bis fünf Ziffern, durch Komma getrennt, z. B. „041, 042, 043“."
+                ),
+                params={"part": part},
+            )
+
+
+class Locality(models.Model):
+    """A village or district (Ortsteil) that belongs to one town: Nerchau belongs to Grimma."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="localities",
+        verbose_name=_("gehört zu"),
+    )
+    name = models.CharField(_("Name des Ortsteils"), max_length=100)
+    postal_codes = PostalCodesField(
+        _("Postleitzahlen"),
+        max_length=200,
+        default=list,
+        help_text=_("Die Postleitzahl des Ortsteils, bei mehreren durch Komma getrennt."),
+    )
+
+    class Meta:
+        verbose_name = _("Ortsteil")
+        verbose_name_plural = _("Ortsteile")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name"],
+                name="contacts_locality_unique_name",
+                violation_error_message=_("Diesen Ortsteil gibt es bei diesem Ort schon."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class AlternativeName(models.Model):
+    """Another spelling of a town's name: in Arabic or Cyrillic script, or a former name."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="alternative_names",
+        verbose_name=_("Stadt oder Gemeinde"),
+    )
+    name = models.CharField(
+        _("anderer Name"),
+        max_length=100,
+        help_text=_("Zum Beispiel „غريما“, „Гримма“ oder ein früherer Name."),
+    )
+
+    class Meta:
+        verbose_name = _("anderer Name")
+        verbose_name_plural = _("andere Namen (andere Schrift, frühere Namen)")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class OtherAuthority(TranslationTracked):
+    """A place outside the county, e.g. the City of Leipzig: the finder says where to go."""
+
+    name = models.CharField(
+        _("Name"),
+        max_length=200,
+        unique=True,
+        help_text=_(
+            "Wie die Website die Stelle nennt, z. B. „Stadt Leipzig“ oder „Landkreis Nordsachsen“."
+        ),
+    )
+    search_names = models.TextField(
+        _("Suchbegriffe"),
+        blank=True,
+        help_text=_(
+            "Namen, bei denen der Zuständigkeitsfinder auf diese Stelle verweist, einer pro "
+            "Zeile: Orte, andere Schreibweisen (z. B. „Лейпциг“)."
+        ),
+    )
+    postal_code_prefixes = models.CharField(
+        _("Postleitzahlen"),
+        max_length=300,
+        blank=True,
+        validators=[validate_postal_code_prefixes],
+        help_text=_(
+            "Ganze Postleitzahlen oder ihr Anfang, durch Komma getrennt: „041“ steht für "
+            "alle Postleitzahlen von 04100 bis 04199. Orte des Landkreises haben Vorrang."
+        ),
+    )
+    note = models.TextField(
+        _("Hinweis"),
+        blank=True,
+        help_text=_(
+            "Freiwillig: was Leserinnen und Leser dort erwartet, z. B. Anschrift oder "
+            "Erreichbarkeit. Nur gesicherte Angaben."
+        ),
+    )
+    website = models.URLField(_("Website"), blank=True)
+
+    class Meta:
+        verbose_name = _("andere Behörde")
+        verbose_name_plural = _("andere Behörden (außerhalb des Landkreises)")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def prefixes(self):
+        return [part for part in re.split(r"[\s,;]+", self.postal_code_prefixes) if part]
+
+    @property
+    def search_name_list(self):
+        return [line.strip() for line in self.search_names.splitlines() if line.strip()]
+
+
 class PersonQuerySet(PublishableQuerySet):
     def published(self, *, also=None):
         """People whose details may be shown to the public now (plus `also`, a preview)."""
@@ -324,6 +450,14 @@ class Person(Publishable, TranslationTracked):
         help_text=_(
             "In welchen Sprachen die Person beraten kann. So finden Zugewanderte "
             "jemanden, der ihre Sprache spricht."
+        ),
+    )
+    details_are_example = models.BooleanField(
+        _("Sprechzeiten und Sprachen sind ein Beispiel"),
+        default=False,
+        help_text=_(
+            "Eingeschaltet, solange Sprechzeiten und Sprachen nur Beispiele sind. Die "
+            "Website kennzeichnet sie dann als Beispiel. Ausschalten, sobald sie stimmen."
         ),
     )
     photo = models.ImageField(

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from rapidfuzz import fuzz, process
 
 from . import languages
-from .models import Municipality, Person, ResponsibilityOverview, Team
+from .models import Municipality, OtherAuthority, Person, ResponsibilityOverview, Team
 from .models import fold as _fold
 
 
@@ -62,6 +63,25 @@ def contacts_overview(*, language=""):
         "language": languages.describe(language) if language else None,
         "speakers": speakers,
     }
+
+
+def spoken_languages():
+    """The languages (other than German) someone published advises in, in the list's order."""
+    spoken = {
+        code
+        for codes in Person.objects.public().values_list("languages", flat=True)
+        for code in codes
+    }
+    return [
+        languages.describe(code)
+        for code, *_rest in languages.SPOKEN_LANGUAGES
+        if code in spoken and code != "de"
+    ]
+
+
+def speakers_of(language):
+    """Published people who advise in `language`."""
+    return [person for person in _published_people() if language in person.languages]
 
 
 def published_person(slug, *, also=None):
@@ -125,13 +145,35 @@ def alphabet(municipalities):
     return [{"letter": letter, "towns": towns} for letter, towns in groups.items()]
 
 
+def finder_towns():
+    """Every town with its published people, Ortsteile and other names, for the finder."""
+    people = people_for_display(Person.objects.all())
+    towns = Municipality.objects.prefetch_related(
+        Prefetch("responsible_people", queryset=people, to_attr="published_people"),
+        "localities",
+        "alternative_names",
+    )
+    return sorted(towns, key=sort_key)
+
+
+def other_authorities():
+    return list(OtherAuthority.objects.all())
+
+
 @dataclass
 class FinderAnswer:
-    """What the finder found for a query: one town, several, or none."""
+    """What the finder found for a query: towns, a place outside the county, suggestions."""
 
     query: str
     by_postal_code: bool
     matches: list = field(default_factory=list)
+    # (Ortsteil, town) pairs: "Nerchau gehört zu Grimma".
+    localities: list = field(default_factory=list)
+    # The name the typed text was taken for ("Grima" → "Grimma"), when it was a typo.
+    corrected: str = ""
+    # Other places the reader may have meant, as names to search for.
+    suggestions: list = field(default_factory=list)
+    authority: object = None
 
     @property
     def found(self):
@@ -143,25 +185,123 @@ class FinderAnswer:
         return not self.by_postal_code and len(self.matches) > 1
 
 
-def find_municipalities(municipalities, *, postal_code="", name=""):
-    """Towns for a five-digit postal code, or for an exact name or the beginning of one."""
+# Arabic letters Persian keyboards write differently: ي/ی, ك/ک, ى/ی, ة/ه.
+_SCRIPT_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه"})
+# rapidfuzz's ratio (0–100): "Grima" ~ "Grimma" is 91, "Markleeberg" ~ "Markkleeberg" 96.
+FUZZY_CUTOFF = 80
+FUZZY_MIN_LENGTH = 4
+# A best guess this far ahead of the next one is taken without asking.
+FUZZY_LEAD = 10
+
+
+def _search_key(text):
+    return _words(_fold(text.translate(_SCRIPT_VARIANTS)))
+
+
+def find_municipalities(municipalities, *, postal_code="", name="", authorities=()):
+    """Towns for a postal code or a name (town, Ortsteil, other spelling); forgives typos."""
     if postal_code:
-        matches = [town for town in municipalities if postal_code in town.postal_codes]
-        return FinderAnswer(query=postal_code, by_postal_code=True, matches=matches)
-    typed = town_name_variants(name)
-    exact = [town for town in municipalities if typed & town_name_variants(town.name)]
-    if exact:
-        return FinderAnswer(query=name, by_postal_code=False, matches=exact)
+        return _find_by_postal_code(municipalities, postal_code, authorities)
+    return _find_by_name(municipalities, name, authorities)
+
+
+def _find_by_postal_code(municipalities, code, authorities):
+    answer = FinderAnswer(query=code, by_postal_code=True)
+    for town in municipalities:
+        inside = [place for place in town.localities.all() if code in place.postal_codes]
+        if code in town.postal_codes or inside:
+            answer.matches.append(town)
+        if code not in town.postal_codes:
+            answer.localities += [(place, town) for place in inside]
+    if not answer.matches:
+        answer.authority = next(
+            (a for a in authorities if any(code.startswith(p) for p in a.prefixes)), None
+        )
+    return answer
+
+
+def _find_by_name(municipalities, name, authorities):
+    answer = FinderAnswer(query=name, by_postal_code=False)
+    typed = town_name_variants(name) | {_search_key(name)}
+    for town in municipalities:
+        names = [town.name, *(alias.name for alias in town.alternative_names.all())]
+        if any(typed & _variants(other) for other in names):
+            answer.matches.append(town)
+            continue
+        places = [p for p in town.localities.all() if typed & _variants(p.name)]
+        if places:
+            answer.matches.append(town)
+            answer.localities += [(place, town) for place in places]
+    if answer.matches:
+        return answer
+    answer.authority = next(
+        (a for a in authorities if any(typed & _variants(n) for n in _authority_names(a))), None
+    )
+    if answer.authority:
+        return answer
+    answer.matches = _starting_with(municipalities, typed)
+    if answer.matches:
+        return answer
+    return _typo(municipalities, name, authorities, answer)
+
+
+def _variants(text):
+    return town_name_variants(text) | {_search_key(text)}
+
+
+def _authority_names(authority):
+    return [authority.name, *authority.search_name_list]
+
+
+def _starting_with(municipalities, typed):
     matches = []
     for town in municipalities:
+        names = [town.name, *(alias.name for alias in town.alternative_names.all())]
         starts = {
             start
-            for variant in town_name_variants(town.name)
+            for other in names
+            for variant in _variants(other)
             for start in [variant, *_word_tails(variant)]
         }
         if any(start.startswith(query) for start in starts for query in typed if query):
             matches.append(town)
-    return FinderAnswer(query=name, by_postal_code=False, matches=matches)
+    return matches
+
+
+def _typo(municipalities, name, authorities, answer):
+    """The one place a typo most likely meant, or a few to choose from ("Meinten Sie …?")."""
+    key = _search_key(name)
+    if len(key) < FUZZY_MIN_LENGTH:
+        return answer
+    # Each searchable name points to what it finds and to the name shown to the reader.
+    targets = []
+    for town in municipalities:
+        targets += [(town.name, town, town.name)]
+        targets += [(alias.name, town, town.name) for alias in town.alternative_names.all()]
+        targets += [(place.name, town, place.name) for place in town.localities.all()]
+    for authority in authorities:
+        targets += [(n, authority, n) for n in _authority_names(authority)]
+    scores = process.extract(
+        key,
+        [_search_key(text) for text, _target, _shown in targets],
+        scorer=fuzz.ratio,
+        score_cutoff=FUZZY_CUTOFF,
+        limit=None,
+    )
+    best = {}
+    for _choice, score, index in scores:
+        _text, target, shown = targets[index]
+        if score > best.get(shown, (0, None))[0]:
+            best[shown] = (score, target)
+    ranked = sorted(best.items(), key=lambda item: -item[1][0])
+    clearly_ahead = len(ranked) > 1 and ranked[0][1][0] >= ranked[1][1][0] + FUZZY_LEAD
+    if len(ranked) == 1 or clearly_ahead:
+        shown, (_score, _target) = ranked[0]
+        corrected = _find_by_name(municipalities, shown, authorities)
+        corrected.query, corrected.corrected = name, shown
+        return corrected
+    answer.suggestions = [shown for shown, _value in ranked[:5]]
+    return answer
 
 
 def _word_tails(variant):

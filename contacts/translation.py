@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Office, Person, ResponsibilityOverview, Task, Team
+from .models import Office, OtherAuthority, Person, ResponsibilityOverview, Task, Team
 
 
 @register(Team)
@@ -26,3 +26,8 @@ class PersonTranslation(TranslationOptions):
 @register(ResponsibilityOverview)
 class ResponsibilityOverviewTranslation(TranslationOptions):
     fields = ("map_alt",)
+
+
+@register(OtherAuthority)
+class OtherAuthorityTranslation(TranslationOptions):
+    fields = ("note",)

@@ -21,9 +21,7 @@ def _section_crumb():
 
 
 def index(request):
-    language = request.GET.get("sprache", "")
-    if not languages.is_known(language):
-        language = ""
+    language = _spoken_language(request)
     return render(
         request,
         "contacts/index.html",
@@ -65,23 +63,38 @@ def vcard(request, slug):
 
 def finder(request):
     form = FinderForm(request.GET if "ort" in request.GET else None)
-    municipalities = selectors.municipalities_with_people()
+    language = _spoken_language(request)
+    municipalities = selectors.finder_towns()
     answer = None
     if form.is_bound and form.is_valid():
-        answer = selectors.find_municipalities(municipalities, **form.cleaned_data["ort"])
+        answer = selectors.find_municipalities(
+            municipalities, **form.cleaned_data["ort"], authorities=selectors.other_authorities()
+        )
+    found = bool(answer and answer.found)
     return render(
         request,
         "contacts/finder.html",
         {
             "form": form,
             "answer": answer,
-            "general_contacts": selectors.general_contacts() if answer else [],
+            "general_contacts": selectors.general_contacts() if found else [],
+            "language_options": selectors.spoken_languages(),
+            "language": languages.describe(language) if language else None,
+            # Links to another place keep the chosen language.
+            "language_param": f"&sprache={language}" if language else "",
+            "speakers": selectors.speakers_of(language) if found and language else None,
             "alphabet": selectors.alphabet(municipalities),
             "municipalities": municipalities,
             "overview": selectors.responsibility_overview(),
             "breadcrumbs": [_section_crumb(), {"label": _("Zuständigkeitsfinder")}],
         },
     )
+
+
+def _spoken_language(request):
+    """The language the reader wants advice in (?sprache=ar); an unknown code is ignored."""
+    language = request.GET.get("sprache", "")
+    return language if languages.is_known(language) else ""
 
 
 def responsibilities(request):

@@ -1,6 +1,16 @@
 """Demo teams with their tasks, offices, towns, people and the responsibility overview."""
 
-from contacts.models import Municipality, Office, Person, ResponsibilityOverview, Task, Team
+from contacts.models import (
+    AlternativeName,
+    Locality,
+    Municipality,
+    Office,
+    OtherAuthority,
+    Person,
+    ResponsibilityOverview,
+    Task,
+    Team,
+)
 from demo.data import read
 
 from . import ensure, field_values
@@ -31,6 +41,18 @@ def load():
         town, was_created = ensure(Municipality, spec, key=("name",))
         towns[spec["name"]] = town
         created += was_created
+
+    for model, table in ((Locality, "localities"), (AlternativeName, "alternative_names")):
+        for spec in content[table]:
+            created += ensure(
+                model,
+                spec,
+                key=("municipality", "name"),
+                municipality=towns[spec["municipality"]],
+            )[1]
+
+    for spec in content["other_authorities"]:
+        created += ensure(OtherAuthority, spec, key=("name",))[1]
 
     for spec in content["people"]:
         person, was_created = ensure(

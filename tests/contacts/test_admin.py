@@ -185,6 +185,10 @@ def test_postal_codes_are_checked_and_kept_in_order(editor_client):
         "official_key": "",
         "Person_municipalities-TOTAL_FORMS": "0",
         "Person_municipalities-INITIAL_FORMS": "0",
+        "localities-TOTAL_FORMS": "0",
+        "localities-INITIAL_FORMS": "0",
+        "alternative_names-TOTAL_FORMS": "0",
+        "alternative_names-INITIAL_FORMS": "0",
     }
     response = editor_client.post("/admin/contacts/municipality/add/", data)
     assert response.status_code == 302, response.content.decode()[:3000]
