@@ -214,5 +214,6 @@ class ResponsibilityOverviewAdmin(WarningsMixin, TranslatedAdmin):
 @admin.register(OtherAuthority)
 class OtherAuthorityAdmin(TranslatedAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    list_display = ("name", "postal_code_prefixes")
+    list_display = ("name", "postal_code_prefixes", "is_example")
+    list_filter = ("is_example",)
     search_fields = ("name", "search_names", "postal_code_prefixes")

@@ -4,8 +4,10 @@ from django.utils.translation import gettext as _
 
 from core.attention import TOWNS, Item, Section, admin_url, content_sections, may_change
 
-from .models import Municipality, Person
+from .models import AlternativeName, Locality, Municipality, OtherAuthority, Person
 from .selectors import municipalities_without_responsible_person
+
+EXAMPLE_PLACES = "example_places"
 
 
 def attention(request):
@@ -30,4 +32,46 @@ def attention(request):
                 ),
             )
         )
-    return sections
+    return sections + example_places_section(request)
+
+
+def example_places_section(request):
+    """Ortsteile, spellings and other authorities still marked as examples: three queries."""
+    items = []
+    if may_change(request.user, Municipality):
+        towns = {}
+        for model in (Locality, AlternativeName):
+            for entry in model.objects.filter(is_example=True).select_related("municipality"):
+                towns.setdefault(entry.municipality, []).append(entry.name)
+        items += [
+            Item(
+                town.name,
+                url=admin_url(town),
+                kind=str(Municipality._meta.verbose_name),
+                detail=", ".join(names),
+                sort=(0, town.name),
+            )
+            for town, names in towns.items()
+        ]
+    if may_change(request.user, OtherAuthority):
+        items += [
+            Item(
+                authority.name,
+                url=admin_url(authority),
+                kind=str(OtherAuthority._meta.verbose_name),
+                sort=(1, authority.name),
+            )
+            for authority in OtherAuthority.objects.filter(is_example=True)
+        ]
+    return [
+        Section(
+            EXAMPLE_PLACES,
+            _("Beispielangaben im Zuständigkeitsfinder"),
+            items,
+            intro=_(
+                "Diese Ortsteile, Schreibweisen und anderen Behörden sind auf der Website als "
+                "Beispiel gekennzeichnet. Prüfen Sie sie und schalten Sie „Beispiel, noch nicht "
+                "bestätigt“ aus, sobald sie stimmen."
+            ),
+        )
+    ]

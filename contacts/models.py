@@ -257,6 +257,14 @@ class Locality(models.Model):
         default=list,
         help_text=_("Die Postleitzahl des Ortsteils, bei mehreren durch Komma getrennt."),
     )
+    is_example = models.BooleanField(
+        _("Beispiel, noch nicht bestätigt"),
+        default=False,
+        help_text=_(
+            "Eingeschaltet, solange die Angabe nicht von der Koordinierungsstelle geprüft ist. "
+            "Die Website kennzeichnet sie dann als Beispiel. Ausschalten, sobald sie stimmt."
+        ),
+    )
 
     class Meta:
         verbose_name = _("Ortsteil")
@@ -287,6 +295,14 @@ class AlternativeName(models.Model):
         _("anderer Name"),
         max_length=100,
         help_text=_("Zum Beispiel „غريما“, „Гримма“ oder ein früherer Name."),
+    )
+    is_example = models.BooleanField(
+        _("Beispiel, noch nicht bestätigt"),
+        default=False,
+        help_text=_(
+            "Eingeschaltet, solange die Angabe nicht von der Koordinierungsstelle geprüft ist. "
+            "Die Website kennzeichnet sie dann als Beispiel. Ausschalten, sobald sie stimmt."
+        ),
     )
 
     class Meta:
@@ -336,6 +352,14 @@ class OtherAuthority(TranslationTracked):
         ),
     )
     website = models.URLField(_("Website"), blank=True)
+    is_example = models.BooleanField(
+        _("Beispiel, noch nicht bestätigt"),
+        default=False,
+        help_text=_(
+            "Eingeschaltet, solange die Angabe nicht von der Koordinierungsstelle geprüft ist. "
+            "Die Website kennzeichnet sie dann als Beispiel. Ausschalten, sobald sie stimmt."
+        ),
+    )
 
     class Meta:
         verbose_name = _("andere Behörde")

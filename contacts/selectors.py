@@ -133,6 +133,7 @@ def municipalities_with_people():
     people = people_for_display(Person.objects.all())
     towns = Municipality.objects.prefetch_related(
         Prefetch("responsible_people", queryset=people, to_attr="published_people"),
+        "localities",
     )
     return sorted(towns, key=sort_key)
 
@@ -174,6 +175,17 @@ class FinderAnswer:
     # Other places the reader may have meant, as names to search for.
     suggestions: list = field(default_factory=list)
     authority: object = None
+    # Other spellings a town was found by ("Гримма" → Grimma).
+    aliases: list = field(default_factory=list)
+
+    @property
+    def rests_on_examples(self):
+        """Whether the answer used an Ortsteil, spelling or authority not yet confirmed."""
+        return (
+            any(place.is_example for place, _town in self.localities)
+            or any(alias.is_example for alias in self.aliases)
+            or bool(self.authority and self.authority.is_example)
+        )
 
     @property
     def found(self):
@@ -224,9 +236,13 @@ def _find_by_name(municipalities, name, authorities):
     answer = FinderAnswer(query=name, by_postal_code=False)
     typed = town_name_variants(name) | {_search_key(name)}
     for town in municipalities:
-        names = [town.name, *(alias.name for alias in town.alternative_names.all())]
-        if any(typed & _variants(other) for other in names):
+        if typed & _variants(town.name):
             answer.matches.append(town)
+            continue
+        aliases = [a for a in town.alternative_names.all() if typed & _variants(a.name)]
+        if aliases:
+            answer.matches.append(town)
+            answer.aliases += aliases
             continue
         places = [p for p in town.localities.all() if typed & _variants(p.name)]
         if places:

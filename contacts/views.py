@@ -105,6 +105,9 @@ def responsibilities(request):
         {
             "municipalities": municipalities,
             "by_person": selectors.towns_by_person(municipalities),
+            "has_example_places": any(
+                place.is_example for town in municipalities for place in town.localities.all()
+            ),
             "overview": selectors.responsibility_overview(),
             "breadcrumbs": [_section_crumb(), {"label": _("Zuständigkeiten")}],
         },

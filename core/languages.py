@@ -26,6 +26,8 @@ class AmountStyle:
     pattern: str
     # Spanish writes 5000 but 10.000: grouping starts only from five digits.
     min_grouping: int = 1
+    # The currency is a word in the text's own script ("یورو"), not the sign.
+    word: bool = False
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,9 @@ class SiteLanguage:
 # A no-break space keeps "5.000 €" together on one line.
 _EURO_AFTER = "{number}" + NBSP + "€"
 _EURO_BEFORE = "€{number}"
+# Persian text names the currency after the number ("۵٬۰۰۰ یورو"); the site keeps Western
+# digits, as for dates and phone numbers. The review found "€5,000" foreign to Farsi readers.
+_EURO_WORD_FA = "{number}" + NBSP + "یورو"
 
 # The order is the order of the language switcher. German is the source language.
 SITE_LANGUAGES = (
@@ -59,7 +64,12 @@ SITE_LANGUAGES = (
     # Arabic locales do: the same digits as the dates, years and phone numbers on the page.
     SiteLanguage("ar", _("Arabisch"), "العربية", "rtl", "Arab", AmountStyle(".", ",", _EURO_AFTER)),
     SiteLanguage(
-        "fa", _("Persisch (Farsi)"), "فارسی", "rtl", "Arab", AmountStyle(".", ",", _EURO_BEFORE)
+        "fa",
+        _("Persisch (Farsi)"),
+        "فارسی",
+        "rtl",
+        "Arab",
+        AmountStyle(".", ",", _EURO_WORD_FA, word=True),
     ),
     SiteLanguage(
         "uk", _("Ukrainisch"), "Українська", "ltr", "Cyrl", AmountStyle(",", NBSP, _EURO_AFTER)

@@ -262,6 +262,14 @@ class DocumentFile(models.Model):
         blank=True,
         help_text=_("Aus der PDF-Datei gelesen; dient der Suche."),
     )
+    is_placeholder = models.BooleanField(
+        _("Platzhalter (Beispieldatei)"),
+        default=False,
+        help_text=_(
+            "Eingeschaltet bei den Beispieldateien der Demo. Die Website kennzeichnet sie als "
+            "Beispiel. Eine hochgeladene Datei ist nie ein Platzhalter."
+        ),
+    )
     preview = models.FileField(
         _("Vorschaubild"),
         upload_to="documents/previews/",

@@ -4,7 +4,7 @@ from django.core.files.base import ContentFile
 
 from demo.data import read
 from demo.files import make_docx, make_pdf
-from documents.models import Category, Document
+from documents.models import Category, Document, DocumentFile
 from documents.services import version_create
 
 from . import ensure
@@ -35,6 +35,8 @@ def load():
                     note=demo_file["note"],
                     upload=ContentFile(_render(spec, demo_file), name=demo_file["name"]),
                 )
+            # Generated stand-ins, not the office's files: readers see them marked as examples.
+            DocumentFile.objects.filter(version__document=document).update(is_placeholder=True)
         created += was_created
     return created
 

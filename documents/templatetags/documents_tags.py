@@ -32,6 +32,14 @@ def file_meta(document_file):
     ]
     if document_file.language != current_language():
         parts.append(_("auf %(language)s") % {"language": language_name(document_file.language)})
+    if document_file.is_placeholder:
+        parts.append(
+            format_html(
+                '<strong class="example-mark-inline">{}</strong> {}',
+                _("Beispiel:"),
+                _("Platzhalterdatei, nicht das Original"),
+            )
+        )
     return format_html(
         '<span class="attachment__meta">({})</span>',
         format_html(", ".join(["{}"] * len(parts)), *parts),

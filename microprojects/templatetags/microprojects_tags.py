@@ -1,9 +1,11 @@
+from decimal import Decimal
+
 from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from ..formatting import format_amount
+from ..formatting import amount_style, format_amount, format_number
 from ..models import FundingProgramme
 from ..selectors import programme_deadline
 
@@ -12,8 +14,23 @@ register = template.Library()
 
 @register.simple_tag
 def amount(value):
-    """A euro amount in the reader's notation, isolated so RTL text cannot reorder it."""
-    return format_html('<span dir="ltr" class="amount">{}</span>', format_amount(value))
+    """A euro amount in the reader's notation, isolated so RTL text cannot reorder it.
+
+    An amount written with a word ("5,000 یورو" in Farsi) runs in the text's direction with
+    only the number isolated; one written with the sign is isolated as a whole.
+    """
+    style = amount_style()
+    if value is None or not style.word:
+        return format_html('<span dir="ltr" class="amount">{}</span>', format_amount(value))
+    value = Decimal(value)
+    before, _number, after = style.pattern.partition("{number}")
+    return format_html(
+        '<span class="amount">{}<bdi dir="ltr">{}{}</bdi>{}</span>',
+        before,
+        "-" if value < 0 else "",
+        format_number(abs(value)),
+        after,
+    )
 
 
 @register.simple_tag

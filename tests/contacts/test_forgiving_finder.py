@@ -268,6 +268,17 @@ def test_without_own_hours_the_office_opening_hours_are_shown(client, county):
     content = client.get(person.get_absolute_url()).content.decode()
     hours = content[content.index("<dt>Sprechzeiten</dt>") :]
     assert "Öffnungszeiten des Standorts:" in hours[: hours.index("</dd>")]
+    # Shown once: the visit section below does not repeat them.
+    assert content.count("Montag bis Freitag 8 bis 12 Uhr") == 1
+
+
+def test_own_hours_and_the_office_opening_hours_are_both_shown_once(client, county):
+    office = OfficeFactory(opening_hours_de="Montag bis Freitag 8 bis 12 Uhr")
+    person = PersonFactory(slug="mit-zeiten", office=office, consultation_hours_de="Dienstag 9 Uhr")
+    content = client.get(person.get_absolute_url()).content.decode()
+    assert content.count("Dienstag 9 Uhr") == 1
+    assert content.count("Montag bis Freitag 8 bis 12 Uhr") == 1
+    assert "<h3>Öffnungszeiten</h3>" in content
 
 
 def _finder_queries(client, django_assert_max_num_queries, query):

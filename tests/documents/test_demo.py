@@ -66,3 +66,39 @@ def test_loading_the_demo_twice_changes_nothing():
 def test_load_demo_command_includes_the_documents(capsys):
     call_command("load_demo")
     assert "Dokumente: 15 neu angelegt" in capsys.readouterr().out
+
+
+MARK = '<strong class="example-mark-inline">Beispiel:</strong> Platzhalterdatei, nicht das Original'
+
+
+def test_demo_files_are_marked_as_placeholders_wherever_they_are_offered(client):
+    call_command("load_demo", verbosity=0)
+    assert not DocumentFile.objects.filter(is_placeholder=False).exists()
+    report = Document.objects.get(slug="integrationskonzept-teil-1")
+    pages = {
+        "/de/dokumente/": Document.objects.count(),
+        report.get_absolute_url(): 1,
+        "/de/koordinierungsstelle/": 3,
+    }
+    for url, at_least in pages.items():
+        content = client.get(url).content.decode()
+        assert content.count(MARK) >= at_least, url
+    arabic = client.get("/ar" + report.get_absolute_url()[3:]).content.decode()
+    assert "example-mark-inline" in arabic and "Platzhalterdatei" not in arabic
+
+
+def test_a_real_upload_replaces_the_placeholder_mark(client):
+    from documents.services import version_create
+
+    from .files import pdf
+
+    call_command("load_demo", verbosity=0)
+    report = Document.objects.get(slug="integrationskonzept-teil-1")
+    version_create(
+        document=report, language="de", upload=ContentFile(pdf("Echter Bericht"), name="b.pdf")
+    )
+    content = client.get(report.get_absolute_url()).content.decode()
+    current = content[content.index('class="document__download"') : content.index("</dl>")]
+    assert "Platzhalterdatei" not in current
+    # The earlier, generated version keeps its mark in the list of earlier versions.
+    assert MARK in content[content.index("Frühere Fassungen") :]

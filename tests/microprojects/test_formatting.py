@@ -18,6 +18,8 @@ NBSP = "\u00a0"
         ("en", Decimal("1250000"), "€1,250,000"),
         ("ar", Decimal("5000"), f"5,000{NBSP}€"),
         ("ar", Decimal("1234.5"), f"1,234.50{NBSP}€"),
+        ("fa", Decimal("5000"), f"5,000{NBSP}یورو"),
+        ("fa", Decimal("1234.5"), f"1,234.50{NBSP}یورو"),
         ("es", Decimal("5000"), f"5000{NBSP}€"),
         ("es", Decimal("12000"), f"12.000{NBSP}€"),
         ("uk", Decimal("5000"), f"5{NBSP}000{NBSP}€"),
@@ -43,3 +45,15 @@ def test_number_for_spreadsheets_has_cents_and_no_grouping():
 
 def test_missing_amount_renders_as_nothing():
     assert format_amount(None, "de") == ""
+
+
+def test_farsi_amount_isolates_only_the_number_so_the_word_follows_it_right_to_left():
+    from django.template import Context, Template
+    from django.utils import translation
+
+    with translation.override("fa"):
+        html = Template("{% load microprojects_tags %}{% amount 5000 %}").render(Context())
+    assert html == f'<span class="amount"><bdi dir="ltr">5,000</bdi>{NBSP}یورو</span>'
+    with translation.override("en"):
+        html = Template("{% load microprojects_tags %}{% amount 5000 %}").render(Context())
+    assert html == '<span dir="ltr" class="amount">€5,000</span>'
