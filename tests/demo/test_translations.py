@@ -1,5 +1,7 @@
 """The demo content reads in every language: nothing missing, nothing outdated."""
 
+import re
+
 import polib
 import pytest
 from django.core.management import call_command
@@ -38,3 +40,57 @@ def test_demo_catalogues_match_the_german_demo_texts(db, tmp_path, monkeypatch):
     monkeypatch.undo()
     committed = {(e.msgctxt, e.msgid) for e in polib.pofile(str(catalogue_path("en")))}
     assert fresh == committed
+
+
+# One rule for German originals in brackets. Names readers must match against a German
+# form, letter or door sign (document titles, teams, job titles, departments) carry the
+# whole German name in brackets at the end, in every language. Other titles never do.
+WITH_GERMAN_ORIGINAL = {
+    "documents.document.title",
+    "contacts.team.name",
+    "contacts.person.job_title",
+    "contacts.person.department",
+}
+WITHOUT_GERMAN_ORIGINAL = {
+    "pages.page.title",
+    "pages.notice.title",
+    "documents.category.title",
+    "microprojects.step.title",
+    "microprojects.fundingprogramme.title",
+    "microprojects.fundedproject.title",
+    "contacts.office.name",
+}
+
+
+@pytest.mark.parametrize("code", TARGETS)
+def test_names_to_match_carry_the_german_original_in_brackets_in_every_language(code):
+    po = polib.pofile(str(catalogue_path(code)))
+    entries = [e for e in po if e.msgctxt in WITH_GERMAN_ORIGINAL]
+    assert len(entries) >= 15
+    missing = [e.msgstr for e in entries if not e.msgstr.endswith(f" ({e.msgid})")]
+    assert missing == []
+    # Once only: the translated part names no piece of the German in brackets again.
+    twice = [e.msgstr for e in entries if e.msgstr.count("(") != e.msgid.count("(") + 1]
+    assert twice == []
+
+
+@pytest.mark.parametrize("code", TARGETS)
+def test_other_titles_carry_no_german_original_in_brackets(code):
+    po = polib.pofile(str(catalogue_path(code)))
+    entries = [e for e in po if e.msgctxt in WITHOUT_GERMAN_ORIGINAL]
+    assert len(entries) >= 20
+    bracketed = [
+        (e.msgstr, inner)
+        for e in entries
+        for inner in re.findall(r"\(([^()]+)\)", e.msgstr)
+        if inner in e.msgid and inner != e.msgstr
+    ]
+    assert bracketed == []
+
+
+def test_the_german_original_is_marked_german_on_the_page(client, db):
+    call_command("load_demo", verbosity=0)
+    content = client.get("/ar/dokumente/").content.decode()
+    assert '(<span lang="de" dir="ltr">Verwendungsnachweis 2022</span>)</a>' in content
+    person = client.get("/uk/ansprechpersonen/loth/").content.decode()
+    assert '(<span lang="de" dir="ltr">Kommunale Integrationskoordinatorin</span>)' in person

@@ -26,6 +26,10 @@ def translated(obj, field, block=False):
     value, fallback = field_in_language(obj, field)
     content = mark_safe(value) if _is_rich(obj, field) else value  # noqa: S308 - sanitised on save
     if not fallback:
+        if not block and not _is_rich(obj, field):
+            original = _german_original(obj, field, value)
+            if original:
+                return original
         # German fallback text is already set left to right as a whole.
         content = isolate_for_reader(content)
         return format_html("{}{}", outdated_note(obj, field), content) if block else content
@@ -34,6 +38,19 @@ def translated(obj, field, block=False):
     return format_html(
         '{}<div{} class="fallback">{}</div>', fallback_note(), german_attrs(), content
     )
+
+
+def _german_original(obj, field, value):
+    """ "Proof of use 2022 (Verwendungsnachweis 2022)": the German name in brackets, marked.
+
+    Titles of forms and names on door signs carry their German original in brackets in every
+    language, so that readers can match them; screen readers then say it in German.
+    """
+    german = getattr(obj, f"{field}_de", "") or ""
+    suffix = f" ({german})"
+    if not german or value == german or not value.endswith(suffix):
+        return None
+    return format_html("{} ({})", isolate_for_reader(value[: -len(suffix)]), mark_german(german))
 
 
 @register.simple_tag
