@@ -112,7 +112,8 @@ def test_attention_lists_unconfirmed_places_with_links(admin_client, demo_conten
     Locality.objects.update(is_example=False)
     AlternativeName.objects.update(is_example=False)
     OtherAuthority.objects.update(is_example=False)
-    assert "Beispielangaben im Zuständigkeitsfinder" not in admin_client.get("/admin/").content.decode()
+    content = admin_client.get("/admin/").content.decode()
+    assert "Beispielangaben im Zuständigkeitsfinder" not in content
 
 
 def test_editor_confirms_a_village_on_its_town(editor_client, demo_content):
