@@ -87,8 +87,9 @@ def test_every_contents_link_leads_to_a_heading_on_the_page(client, language, st
     targets = re.findall(r'href="#([^"]+)"', contents)
     assert len(targets) >= 5 if status != "closed" else len(targets) >= 3
     assert set(targets) <= _ids(content)
-    # The order volunteers need: facts, check, steps, funded projects, then details.
-    expected = ["facts", "check", "steps", "funded", "areas"]
+    # The order volunteers need: facts, the steps with their forms (within two phone screens),
+    # the quick check, funded projects, then details.
+    expected = ["facts", "steps", "check", "funded", "areas"]
     if status == "closed":
         expected = ["facts", "funded", "areas"]
     assert targets[: len(expected)] == expected
@@ -98,7 +99,7 @@ def test_programme_page_follows_the_order_of_the_contents(client):
     programme = FundingProgrammeFactory()
     StepFactory(programme=programme)
     content = _page(client, "/de/mikroprojekte/")
-    positions = [content.index(f'id="{anchor}"') for anchor in ("facts", "check", "steps")]
+    positions = [content.index(f'id="{anchor}"') for anchor in ("facts", "steps", "check")]
     positions += [content.index(f'id="{anchor}"') for anchor in ("funded", "areas")]
     assert positions == sorted(positions)
 
