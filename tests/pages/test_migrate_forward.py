@@ -124,8 +124,9 @@ def test_database_from_before_the_restructure_migrates_forward_intact(tmp_path):
     assert result.returncode == 0, result.stderr
     after = _rows(database)
     # Demo content added after the dump (Ortsteile, other names and authorities, people's
-    # example hours and languages) is created or fills empty fields; nothing else changes.
-    filled = {"contacts_person", "reversion_revision", "reversion_version"}
+    # example hours and languages, the pages' facts still to confirm) is created or fills
+    # empty fields; nothing else changes.
+    filled = {"contacts_person", "integration_site_page", "reversion_revision", "reversion_version"}
     added = {"contacts_locality", "contacts_alternativename", "contacts_otherauthority"}
     assert {t: r for t, r in after.items() if t not in filled | added} == {
         t: r for t, r in migrated.items() if t not in filled | added

@@ -129,3 +129,15 @@ def test_editor_edits_facts_to_confirm_in_the_admin(editor_client, demo_content)
     page = Page.objects.get(key="datenschutz")
     html = editor_client.get(f"/admin/pages/page/{page.pk}/change/").content.decode()
     assert "Noch zu bestätigen" in html and 'name="open_facts"' in html
+
+
+def test_impressum_names_no_switchboard_number_until_the_office_confirms_it(
+    client, editor_client, demo_content
+):
+    """03433 241-0 is not in the office's facts: the editors are asked for it instead."""
+    for code in ["de", *LANGUAGES]:
+        page = text(client, f"/{code}/impressum/")
+        assert "241-0" not in page
+        assert "integrationshilfe@lk-l.de" in page
+    panel = editor_client.get("/admin/").content.decode()
+    assert "Telefonnummer der Zentrale des Landratsamts" in panel
