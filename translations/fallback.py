@@ -67,7 +67,29 @@ def outdated_note(obj, field):
     )
 
 
+def german_original(obj, field, value):
+    """The German name in brackets that ends a translation ("… (Sachbericht 2022)"), or "".
+
+    Titles of forms and names on door signs carry it in every language so that readers can
+    match them (README, "German originals in brackets").
+    """
+    german = getattr(obj, f"{field}_de", "") or ""
+    if german and value != german and value.endswith(f" ({german})"):
+        return german
+    return ""
+
+
+def short_text_in_language(obj, field):
+    """The field in the reader's language without a German original in brackets.
+
+    For attributes, <title> and breadcrumbs: there the German part could not be marked.
+    """
+    value, fallback = field_in_language(obj, field)
+    original = "" if fallback else german_original(obj, field, value)
+    return (value[: -len(original) - 3] if original else value), fallback
+
+
 def breadcrumb(obj, field="title", url=None):
     """A breadcrumb entry for an object's translated field, marked German when it falls back."""
-    label, fallback = field_in_language(obj, field)
+    label, fallback = short_text_in_language(obj, field)
     return {"label": label, "url": url, "german": fallback}

@@ -7,7 +7,15 @@ from django.utils.safestring import mark_safe
 from core.bidi import isolate_for_reader
 from core.richtext import RichTextField
 
-from ..fallback import fallback_note, field_in_language, german_attrs, mark_german, outdated_note
+from ..fallback import (
+    fallback_note,
+    field_in_language,
+    german_attrs,
+    german_original,
+    mark_german,
+    outdated_note,
+    short_text_in_language,
+)
 
 register = template.Library()
 
@@ -43,21 +51,22 @@ def translated(obj, field, block=False):
 def _german_original(obj, field, value):
     """ "Proof of use 2022 (Verwendungsnachweis 2022)": the German name in brackets, marked.
 
-    Titles of forms and names on door signs carry their German original in brackets in every
-    language, so that readers can match them; screen readers then say it in German.
+    Screen readers then say it in German; the translated part keeps the reader's direction.
     """
-    german = getattr(obj, f"{field}_de", "") or ""
-    suffix = f" ({german})"
-    if not german or value == german or not value.endswith(suffix):
+    german = german_original(obj, field, value)
+    if not german:
         return None
-    return format_html("{} ({})", isolate_for_reader(value[: -len(suffix)]), mark_german(german))
+    base = value[: -len(german) - 3]
+    return format_html("{} ({})", isolate_for_reader(base), mark_german(german))
 
 
 @register.simple_tag
 def translated_text(obj, field):
-    """Plain text of a translated field for attributes and <title>, falling back to German."""
-    value, _fallback = field_in_language(obj, field)
-    return value
+    """Plain text of a translated field for attributes and <title>, falling back to German.
+
+    A German original in brackets is left out: an attribute cannot mark it as German.
+    """
+    return short_text_in_language(obj, field)[0]
 
 
 @register.simple_tag
