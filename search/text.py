@@ -4,6 +4,7 @@ One folding serves the stored text, the query and the highlighting, so "Goetsche
 "Gotschenberg" and "Götschenberg" meet in "gotschenberg".
 """
 
+import functools
 import re
 import unicodedata
 
@@ -19,6 +20,7 @@ _DIGRAPHS = {"ae": "a", "oe": "o", "ue": "u"}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
+@functools.lru_cache(maxsize=8192)
 def _fold_char(char):
     decomposed = unicodedata.normalize("NFKD", char.casefold().translate(_SINGLE))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -87,13 +89,24 @@ def highlight(text, words):
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text is escaped above
 
 
+def _first_match(text, words, *, chunk=4000):
+    """Where the first match begins, reading a long text (a PDF's) piece by piece; or None."""
+    longest = max((len(word) for word in words), default=0)
+    for offset in range(0, len(text), chunk):
+        # Overlapping pieces: a match across a border is found in the piece it starts in.
+        ranges = _matches(text[offset : offset + chunk + 2 * longest], words)
+        if ranges:
+            return offset + ranges[0][0]
+    return None
+
+
 def passage(text, words, *, length=220):
     """A passage of `text` around its first match (or its beginning), highlighted."""
     text = " ".join(text.split())
-    ranges = _matches(text, words)
+    first = _first_match(text, words)
     start = 0
-    if ranges and ranges[0][0] > length // 3:
-        start = text.rfind(" ", 0, ranges[0][0] - length // 3) + 1
+    if first is not None and first > length // 3:
+        start = text.rfind(" ", 0, first - length // 3) + 1
     end = len(text) if start + length >= len(text) else text.rfind(" ", start, start + length)
     if end <= start:
         end = min(len(text), start + length)
