@@ -29,4 +29,4 @@ USER kfi
 EXPOSE 8000
 # The check speaks as the proxy would: an allowed host name and HTTPS already terminated.
 HEALTHCHECK --interval=30s --timeout=5s CMD python -c "import os, urllib.request as u; u.urlopen(u.Request('http://127.0.0.1:8000/healthz', headers={'Host': os.environ['ALLOWED_HOSTS'].split(',')[0], 'X-Forwarded-Proto': 'https'}))"
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn integration_site.wsgi:application -c gunicorn.conf.py"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py rebuild_search_index && exec gunicorn integration_site.wsgi:application -c gunicorn.conf.py"]

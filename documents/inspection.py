@@ -185,6 +185,14 @@ def _parse_pdf(upload):
     return {"page_count": page_count, "text": text}
 
 
+def pdf_text(stream):
+    """The text inside a stored PDF, for files uploaded before the text was kept; "" if none."""
+    try:
+        return _parse_pdf(stream)["text"]
+    except ValidationError:
+        return ""
+
+
 def _parse_package(upload, *, name, max_bytes):
     """DOCX and XLSX (Office Open XML) or ODT and ODS (OpenDocument): zip packages."""
     claimed = FILE_TYPES.get(_extension(name))

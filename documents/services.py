@@ -144,6 +144,25 @@ def document_delete(*, document):
         transaction.on_commit(lambda: [storage.delete(name) for name in sorted(stored)])
 
 
+def fill_missing_pdf_text():
+    """Read the text of stored PDFs that have none (uploaded before it was kept); returns how many
+    files gained text. Files whose PDF holds no text (a scan) stay empty."""
+    from .inspection import pdf_text
+
+    filled = 0
+    for document_file in DocumentFile.objects.filter(kind=DocumentFile.Kind.PDF, text=""):
+        try:
+            with document_file.file.open("rb") as stream:
+                text = pdf_text(stream)
+        except OSError:
+            logger.warning("PDF %s fehlt im Speicher", document_file.file.name)
+            continue
+        if text:
+            DocumentFile.objects.filter(pk=document_file.pk).update(text=text)
+            filled += 1
+    return filled
+
+
 def preview_for(document_file):
     """The stored PNG of the file's first page, rendered on first use and kept."""
     if document_file.preview:

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "contacts",
     "documents",
     "microprojects",
+    # After the content apps: it indexes their models for the site search.
+    "search",
     "demo",
 ]
 

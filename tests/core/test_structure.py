@@ -6,7 +6,16 @@ from pathlib import Path
 from django.conf import settings
 
 PROJECT = "integration_site"
-APPS = ("core", "translations", "pages", "contacts", "documents", "microprojects", "demo")
+APPS = (
+    "core",
+    "translations",
+    "pages",
+    "contacts",
+    "documents",
+    "microprojects",
+    "search",
+    "demo",
+)
 # The shared kernel and the translation machinery serve the feature apps, never the reverse.
 KERNEL_MAY_IMPORT = {"core": set(), "translations": {"core"}}
 # Settings derive LANGUAGES from the language table, a module that loads no models.

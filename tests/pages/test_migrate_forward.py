@@ -128,6 +128,8 @@ def test_database_from_before_the_restructure_migrates_forward_intact(tmp_path):
     # empty fields; nothing else changes.
     filled = {"contacts_person", "integration_site_page", "reversion_revision", "reversion_version"}
     added = {"contacts_locality", "contacts_alternativename", "contacts_otherauthority"}
+    # The search index is derived from the content; load_demo builds it anew.
+    added.add("search_searchentry")
     assert {t: r for t, r in after.items() if t not in filled | added} == {
         t: r for t, r in migrated.items() if t not in filled | added
     }

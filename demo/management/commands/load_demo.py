@@ -10,6 +10,7 @@ from core.editors import EDITOR_GROUP
 from core.history import revision
 from demo.catalogues import fill_missing
 from demo.loaders import contacts, documents, microprojects, pages
+from search import index as search_index
 
 DEMO_EDITOR = "redaktion"
 # Later apps refer to what earlier ones created (a funding programme names its contacts).
@@ -33,13 +34,15 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, editor_password=None, **options):
         # One revision for what this run saved; a run that saves nothing records none.
-        with revision("Demo-Inhalte geladen"):
+        # The search index is built once at the end instead of on every save.
+        with revision("Demo-Inhalte geladen"), search_index.paused():
             for label, loader in LOAD_ORDER:
                 created = loader.load()
                 name = apps.get_app_config(label).verbose_name
                 self.stdout.write(f"{name}: {created} neu angelegt")
             filled = fill_missing()
         self.stdout.write(f"Übersetzungen der Demo-Inhalte: {filled} ergänzt")
+        self.stdout.write(f"Suchindex: {search_index.rebuild()} Einträge")
         if editor_password:
             self._ensure_editor(editor_password)
 
