@@ -123,3 +123,14 @@ def test_editor_confirms_a_village_on_its_town(editor_client, demo_content):
     authority = OtherAuthority.objects.get(name="Stadt Leipzig")
     listing = editor_client.get("/admin/contacts/otherauthority/?is_example__exact=1")
     assert authority.name in listing.content.decode()
+
+
+@pytest.mark.parametrize(("query", "places"), [("Mutzschen", True), ("Nerchau", False)])
+def test_search_answer_marks_the_example_mapping_and_unconfirmed_places(
+    client, demo_content, query, places
+):
+    content = client.get("/de/suche/", {"q": query}).content.decode()
+    answer = content[content.index('class="search-answer"') :]
+    answer = answer[: answer.index("</section>")]
+    assert "Diese Zuordnung der Städte und Gemeinden ist noch nicht verbindlich." in answer
+    assert ("noch nicht von der Koordinierungsstelle bestätigt" in answer) is places
