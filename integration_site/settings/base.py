@@ -142,7 +142,12 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        # Public anyway, and readable by nginx's user, which serves them (deploy/nginx.conf);
+        # FILE_UPLOAD_PERMISSIONS below would otherwise keep them from it.
+        "OPTIONS": {"file_permissions_mode": 0o644},
+    },
 }
 # Uploaded media on an S3-compatible object store instead of the local disk, when a bucket is
 # named. The bucket stays private: readers get files through our views, which stream them or
