@@ -504,7 +504,7 @@ def check(tmp, processes):
         status, _headers, body = fetch(port_nginx, url, headers={"If-None-Match": etag})
         require(status == 304 and not body, f"revalidation: {status}")
 
-    say("6. a static file comes from nginx itself")
+    say("6. a static file comes from nginx itself; the internal locations stay internal")
     status, _headers, body = fetch(port_nginx, "/de/")
     stylesheet = re.search(rb'href="(/static/[^"]+\.css)"', body)
     require(stylesheet, "no stylesheet on the start page")
@@ -514,6 +514,9 @@ def check(tmp, processes):
         "immutable" in " ".join(headers.get_all("Cache-Control") or []),
         f"{stylesheet.group(1).decode()} not served by nginx: {dict(headers)}",
     )
+    for internal in ("/_media/documents/", f"/_s3/{BUCKET}/"):
+        status, _headers, _body = fetch(port_nginx, internal)
+        require(status == 404, f"{internal} is reachable from outside ({status})")
     processes.check_alive()
 
 
