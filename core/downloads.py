@@ -97,6 +97,7 @@ def offloaded_response(field_file, *, content_type, filename=None, inline=True, 
         signed = urlsplit(storage.url(field_file.name))
         target = f"{settings.DOWNLOAD_ACCEL_S3_PREFIX}{signed.path.lstrip('/')}?{signed.query}"
     elif mode == "nginx":
+        signed = None
         target = settings.DOWNLOAD_ACCEL_MEDIA_PREFIX + quote(field_file.name)
     else:
         # "redirect" needs signed addresses; the system check reports the combination.
@@ -107,10 +108,13 @@ def offloaded_response(field_file, *, content_type, filename=None, inline=True, 
     response["X-Content-Type-Options"] = "nosniff"
     if disposition:
         response["Content-Disposition"] = disposition
+    # A signed address expires (MEDIA_S3_URL_SECONDS): no cache on the server may keep this
+    # answer and replay it later; browsers may, as for the streamed file.
+    audience = {"public": True} if signed is None else {"private": True}
     if max_age:
-        patch_cache_control(response, public=True, max_age=max_age)
+        patch_cache_control(response, max_age=max_age, **audience)
     else:
-        patch_cache_control(response, public=True, no_cache=True)
+        patch_cache_control(response, no_cache=True, **audience)
     return response
 
 

@@ -104,10 +104,13 @@ def test_nginx_offload_points_to_a_signed_object_address(client, settings, s3_me
     settings.DOWNLOAD_OFFLOAD = "nginx"
     document = DocumentFactory(slug="ik")
     key = document.current_version.files.get().file.name
-    target = client.get("/de/dokumente/ik/download/")["X-Accel-Redirect"]
-    path, _sep, query = target.partition("?")
+    response = client.get("/de/dokumente/ik/download/")
+    path, _sep, query = response["X-Accel-Redirect"].partition("?")
     assert path == f"/_s3/{s3_media.bucket}/{key}"
     assert "X-Amz-Signature" in parse_qs(query)
+    # The signature expires: caches on the server must not replay this answer later.
+    assert "private" in response["Cache-Control"]
+    assert "public" not in response["Cache-Control"]
 
 
 def test_pdf_preview_is_rendered_from_and_kept_in_the_bucket(client, s3_media):
