@@ -85,10 +85,12 @@ class Processes:
             require(process.poll() is None, f"{name} has exited (code {process.returncode})")
 
     def stop_all(self):
-        for _name, process, _log in reversed(self.running):
+        for name, process, _log in reversed(self.running):
             if process.poll() is None:
-                # nginx stops at once on SIGTERM; gunicorn and moto too.
-                process.send_signal(signal.SIGTERM)
+                # SIGINT is gunicorn's quick shutdown (SIGTERM waits for its workers);
+                # nginx stops at once on SIGTERM, moto on either.
+                quick = signal.SIGINT if name.startswith("gunicorn") else signal.SIGTERM
+                process.send_signal(quick)
         for _name, process, log in reversed(self.running):
             try:
                 process.wait(timeout=10)
