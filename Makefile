@@ -11,7 +11,7 @@ DEMO_PASSWORD ?= kfi-demo-redaktion
 # Debian packages the project needs; installed when missing (as root, or through sudo).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup system-packages browser messages catalogues lint format check-deploy bench clean
+.PHONY: run test setup system-packages browser nginx messages catalogues lint format check-deploy bench scale-check clean
 
 run: setup
 	@mkdir -p var
@@ -46,6 +46,13 @@ browser:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium || \
 		echo "chromium ließ sich nicht installieren: Browser-Tests werden übersprungen."; }
+
+# The production front (deploy/nginx.conf) for `make scale-check`: Debian's nginx.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+		echo "Installiere nginx für make scale-check …"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx; }
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -84,6 +91,11 @@ check-deploy: $(STAMP)
 
 bench: setup
 	$(PY) scripts/benchmark.py
+
+# nginx in front of two gunicorn instances on PostgreSQL, Redis and an S3 server (moto), all on
+# loopback: a change saved on one instance is served by the other (scripts/scale_check.py).
+scale-check: setup nginx
+	$(PY) scripts/scale_check.py
 
 clean:
 	rm -rf $(VENV) var

@@ -32,3 +32,32 @@ def check_site_languages(app_configs=None, **kwargs):
                 )
             )
     return errors
+
+
+DOWNLOAD_OFFLOAD_MODES = ("", "nginx", "redirect")
+
+
+@checks.register(checks.Tags.compatibility)
+def check_download_offload(app_configs=None, **kwargs):
+    """DOWNLOAD_OFFLOAD names a known mode; "redirect" needs an object store that signs."""
+    from django.core.files.storage import default_storage
+
+    from .downloads import is_object_store
+
+    mode = settings.DOWNLOAD_OFFLOAD
+    if mode not in DOWNLOAD_OFFLOAD_MODES:
+        return [
+            checks.Error(
+                f"DOWNLOAD_OFFLOAD={mode!r} is not one of {DOWNLOAD_OFFLOAD_MODES!r}.",
+                id="core.E003",
+            )
+        ]
+    if mode == "redirect" and not is_object_store(default_storage):
+        return [
+            checks.Error(
+                'DOWNLOAD_OFFLOAD="redirect" needs media on an object store (MEDIA_S3_BUCKET).',
+                hint='Use "nginx" for files on the local disk.',
+                id="core.E004",
+            )
+        ]
+    return []

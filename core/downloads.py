@@ -2,12 +2,22 @@
 
 Files are read through Django's storage API, so the same code serves the local disk
 under gunicorn and an S3-compatible store, without the development server's media view.
+
+`offloaded_response` hands the bytes of a public file to nginx or the object store
+instead (settings.DOWNLOAD_OFFLOAD); the view has decided before that the reader may see it.
 """
 
 import re
 import sys
+from urllib.parse import quote, urlsplit
 
-from django.http import HttpResponse, HttpResponseNotModified, StreamingHttpResponse
+from django.conf import settings
+from django.http import (
+    HttpResponse,
+    HttpResponseNotModified,
+    HttpResponseRedirect,
+    StreamingHttpResponse,
+)
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import content_disposition_header, http_date, parse_http_date_safe
 
@@ -61,6 +71,56 @@ def serve_stored_file(
     else:
         patch_cache_control(response, public=True, no_cache=True)
     return response
+
+
+def offloaded_response(field_file, *, content_type, filename=None, inline=True, max_age=0):
+    """A response whose bytes come from nginx or the object store, or None to stream them.
+
+    Stored names are never reused (each upload gets a fresh random name, see
+    documents.models), so the address a response points to always holds the same bytes.
+    """
+    mode = settings.DOWNLOAD_OFFLOAD
+    if not mode:
+        return None
+    disposition = content_disposition_header(not inline, filename) if filename else None
+    storage = field_file.storage
+    if is_object_store(storage):
+        if mode == "redirect":
+            parameters = {"ResponseContentType": content_type}
+            if disposition:
+                parameters["ResponseContentDisposition"] = disposition
+            response = HttpResponseRedirect(storage.url(field_file.name, parameters=parameters))
+            # The signed address expires soon: neither browsers nor shared caches keep it.
+            patch_cache_control(response, private=True, no_store=True)
+            return response
+        # nginx fetches the object through a signed address that never reaches the reader.
+        signed = urlsplit(storage.url(field_file.name))
+        target = f"{settings.DOWNLOAD_ACCEL_S3_PREFIX}{signed.path.lstrip('/')}?{signed.query}"
+    elif mode == "nginx":
+        signed = None
+        target = settings.DOWNLOAD_ACCEL_MEDIA_PREFIX + quote(field_file.name)
+    else:
+        # "redirect" needs signed addresses; the system check reports the combination.
+        return None
+    response = HttpResponse(content_type=content_type)
+    # nginx keeps these headers of ours and adds length, validators and ranges of the file.
+    response["X-Accel-Redirect"] = target
+    response["X-Content-Type-Options"] = "nosniff"
+    if disposition:
+        response["Content-Disposition"] = disposition
+    # A signed address expires (MEDIA_S3_URL_SECONDS): no cache on the server may keep this
+    # answer and replay it later; browsers may, as for the streamed file.
+    audience = {"public": True} if signed is None else {"private": True}
+    if max_age:
+        patch_cache_control(response, max_age=max_age, **audience)
+    else:
+        patch_cache_control(response, no_cache=True, **audience)
+    return response
+
+
+def is_object_store(storage):
+    """True for storages that sign short-lived addresses (django-storages' S3 backend)."""
+    return hasattr(storage, "bucket_name") and hasattr(storage, "querystring_auth")
 
 
 def _requested_range(request, *, size, etag, last_modified):

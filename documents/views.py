@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from core.downloads import serve_stored_file
+from core.downloads import offloaded_response, serve_stored_file
 from core.languages import current_language
 from core.publication import preview_pk
 from translations.fallback import breadcrumb
@@ -77,16 +77,23 @@ def _offered_file(slug):
 
 
 def _serve(request, document, document_file, *, last_modified, version_number=None, max_age=0):
+    """A public file: offloaded when the settings say so, else streamed by Python."""
+    headers = {
+        "content_type": document_file.content_type,
+        "filename": document_file.download_name(document, version_number=version_number),
+        "inline": document_file.kind == document_file.Kind.PDF,
+        "max_age": max_age,
+    }
+    offloaded = offloaded_response(document_file.file, **headers)
+    if offloaded is not None:
+        return offloaded
     return serve_stored_file(
         request,
         document_file.file,
         size=document_file.size,
         etag=document_file.sha256,
         last_modified=last_modified,
-        content_type=document_file.content_type,
-        filename=document_file.download_name(document, version_number=version_number),
-        inline=document_file.kind == document_file.Kind.PDF,
-        max_age=max_age,
+        **headers,
     )
 
 

@@ -1,5 +1,11 @@
 import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
 
 import pytest
 from django.conf import settings
@@ -9,6 +15,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from core.editors import EDITOR_GROUP
+from core.media_storage import s3_storage
 
 
 @pytest.fixture
@@ -113,3 +120,87 @@ def page(browser, live_server):
     page.foreign_requests = foreign
     yield page
     context.close()
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _s3_unavailable(reason):
+    # In CI the S3 tests must run; elsewhere a missing moto is a skip with the reason.
+    if os.environ.get("CI") or os.environ.get("REQUIRE_S3"):
+        pytest.fail(f"S3 tests cannot run: {reason}")
+    pytest.skip(f"{reason} (pip install -e '.[dev]')")
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """moto's standalone S3 server on a free loopback port, started once for the run.
+
+    TEST_S3_ENDPOINT_URL names one that is already running instead.
+    """
+    url = os.environ.get("TEST_S3_ENDPOINT_URL")
+    if url:
+        yield url
+        return
+    try:
+        import moto.server  # noqa: F401
+    except ImportError:
+        _s3_unavailable("moto[server] is not installed")
+    url = f"http://127.0.0.1:{_free_port()}"
+    port = url.rsplit(":", 1)[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", port],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _attempt in range(150):
+            try:
+                urllib.request.urlopen(url, timeout=1).close()  # noqa: S310 - our loopback
+                break
+            except OSError:
+                if server.poll() is not None:
+                    break
+                time.sleep(0.1)
+        else:
+            _s3_unavailable("moto's S3 server did not answer within 15 s")
+        if server.poll() is not None:
+            _s3_unavailable("moto's S3 server did not start")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+def s3_media(settings, s3_endpoint):
+    """Media in a fresh private bucket on the S3 server, configured as production does it.
+
+    Returns a boto3 client for looking into the bucket.
+    """
+    import boto3
+
+    bucket = f"kfi-test-{uuid.uuid4().hex[:12]}"
+    environ = {
+        "MEDIA_S3_BUCKET": bucket,
+        "MEDIA_S3_ENDPOINT_URL": s3_endpoint,
+        "MEDIA_S3_REGION": "eu-central-1",
+        "MEDIA_S3_ACCESS_KEY_ID": "test-key",
+        "MEDIA_S3_SECRET_ACCESS_KEY": "test-secret",
+    }
+    client = boto3.client(
+        "s3",
+        endpoint_url=s3_endpoint,
+        region_name="eu-central-1",
+        aws_access_key_id="test-key",
+        aws_secret_access_key="test-secret",
+    )
+    client.create_bucket(
+        Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-central-1"}
+    )
+    settings.STORAGES = {**settings.STORAGES, "default": s3_storage(environ)}
+    client.bucket = bucket
+    return client

@@ -10,6 +10,7 @@ from pathlib import Path
 import dj_database_url
 
 from core.languages import SOURCE_LANGUAGE, settings_languages
+from core.media_storage import s3_storage
 from core.prose import PROSE_EDITOR_EXTENSIONS
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -143,8 +144,28 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        # Public anyway, and readable by nginx's user, which serves them (deploy/nginx.conf);
+        # FILE_UPLOAD_PERMISSIONS below would otherwise keep them from it.
+        "OPTIONS": {"file_permissions_mode": 0o644},
+    },
 }
+# Uploaded media on an S3-compatible object store instead of the local disk, when a bucket is
+# named. The bucket stays private: readers get files through our views, which stream them or
+# hand out short-lived signed addresses (DOWNLOAD_OFFLOAD); nothing is ever public-read.
+S3_MEDIA_STORAGE = s3_storage(os.environ)
+if S3_MEDIA_STORAGE:
+    STORAGES["default"] = S3_MEDIA_STORAGE
+# How public document downloads reach readers (core/downloads.py):
+#   ""          the Python view streams the file (development, tests; works everywhere),
+#   "nginx"     the view answers with X-Accel-Redirect and nginx sends the bytes
+#               (deploy/nginx.conf: from the disk, or from the bucket through a signed address),
+#   "redirect"  the view redirects to a short-lived signed address of the object store.
+DOWNLOAD_OFFLOAD = os.environ.get("DOWNLOAD_OFFLOAD", "")
+# nginx's internal locations for X-Accel-Redirect: files on the disk, and objects in the bucket.
+DOWNLOAD_ACCEL_MEDIA_PREFIX = os.environ.get("DOWNLOAD_ACCEL_MEDIA_PREFIX", "/_media/")
+DOWNLOAD_ACCEL_S3_PREFIX = os.environ.get("DOWNLOAD_ACCEL_S3_PREFIX", "/_s3/")
 # Files are served by our own views (documents) so no path under MEDIA_ROOT is public by itself.
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -10,8 +10,9 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # Hashing cost protects stored passwords; test users are throw-away.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # The manifest needs collectstatic first; a dedicated test covers the production storage.
+# Media on the local disk even when the environment names a bucket; the S3 tests use moto.
 STORAGES = {
-    **STORAGES,  # noqa: F405
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # WhiteNoise warns about a missing STATIC_ROOT; tests never collect static files there.
@@ -19,6 +20,8 @@ STATIC_ROOT = tempfile.mkdtemp(prefix="kfi-test-static-")
 # Uploaded files of one run must not leak into the next or into the demo media.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="kfi-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Python streams downloads unless a test switches offloading on.
+DOWNLOAD_OFFLOAD = ""
 # A shared cache would leak state between tests.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Without a DATABASE_URL the suite runs on SQLite in memory, which is what pytest-django creates.

@@ -21,7 +21,8 @@ KERNEL_MAY_IMPORT = {"core": set(), "translations": {"core"}}
 # Settings derive LANGUAGES from the language table, a module that loads no models.
 # core.prose: django-prose-editor reads our editor extensions from the settings, and its
 # processors must be callables there (a dotted path is not resolved by version 0.28).
-SETTINGS_MAY_IMPORT = {"core.languages", "core.prose"}
+# core.media_storage: the S3 options from the environment, a plain function.
+SETTINGS_MAY_IMPORT = {"core.languages", "core.prose", "core.media_storage"}
 
 
 def _imports(path):
