@@ -2,6 +2,7 @@
 
 from django.core.files.base import ContentFile
 
+from core import pagecache
 from demo.data import read
 from demo.files import make_docx, make_pdf
 from documents.models import Category, Document, DocumentFile
@@ -37,6 +38,7 @@ def load():
                 )
             # Generated stand-ins, not the office's files: readers see them marked as examples.
             DocumentFile.objects.filter(version__document=document).update(is_placeholder=True)
+            pagecache.bump()
         created += was_created
     return created
 
