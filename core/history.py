@@ -28,7 +28,6 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
-from . import pagecache
 from .languages import language_name
 from .richtext import RichTextField
 
@@ -463,7 +462,6 @@ def _apply(state):
         # Save signals may recompute bookkeeping (the translation status); the stored one
         # belongs to the stored texts.
         model._base_manager.filter(pk=obj.pk).update(**exact)
-        pagecache.bump()
         for name, value in exact.items():
             setattr(obj, name, value)
     for model_field in _m2m_fields(model):

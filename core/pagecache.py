@@ -1,8 +1,12 @@
 """A page cache for anonymous readers that is never stale, and HTTP headers for caches in front.
 
-Every key holds a *generation*: a number in the shared cache that every content save,
-delete, import or restore raises (`bump`). All instances read it on each request, so after
-an edit every instance misses and renders the new content on the very next request.
+Every key holds a *generation*: a number in the shared cache that every write to a table of
+the content apps raises (`bump`), whatever wrote it: a save or delete in the admin, an import,
+a restore, a queryset `update()` or `bulk_create()` that sends no signal. The database
+connection reports each statement (`watch_writes`), so no code path can forget it. All
+instances read the generation on each request, so after an edit every instance misses and
+renders the new content on the very next request. A hash of the code, templates, catalogues
+and static manifest is part of every key too, so a deploy never serves pages of the old code.
 
 Scheduled publication needs no save: an item appears or disappears when its
 `visible_from`/`visible_until` (or a planned status) passes. The next such moment across all
@@ -16,21 +20,27 @@ do not vary on Cookie and are not private. Those responses are the only ones com
 """
 
 import datetime
+import functools
 import gzip
 import hashlib
+import logging
+import os
+import re
 import time
+from pathlib import Path
 
 import brotli
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import models, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import connections, models, transaction
+from django.db.backends.signals import connection_created
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 
+logger = logging.getLogger(__name__)
 # The apps whose models readers see; any change to one of their rows invalidates every page.
 CONTENT_APPS = ("pages", "contacts", "documents", "microprojects", "translations")
 GENERATION_KEY = "pagecache:generation"
@@ -60,9 +70,13 @@ def generation():
 def bump(**_ignored):
     """Every page cached so far is out of date: raise the generation (now and after commit)."""
     _bump_now()
-    # A reader between the save and the commit may have cached the old rows under the new
+    # A reader between the write and the commit may have cached the old rows under the new
     # generation; raising it again once the rows are visible to everyone removes that.
-    transaction.on_commit(_bump_now)
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(
+        func is _bump_now for _sids, func, _robust in connection.run_on_commit
+    ):
+        transaction.on_commit(_bump_now)
 
 
 def _bump_now():
@@ -70,16 +84,71 @@ def _bump_now():
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
+    except Exception:
+        # An unreachable cache must not fail the editor's save; it serves no pages either.
+        logger.exception("Seiten-Cache: Generation ließ sich nicht erhöhen")
 
 
-def _content_change(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS:
-        bump()
+# --- Writes to content tables ---------------------------------------------------------------
+
+WRITE = re.compile(
+    r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+"?(\w+)"?',
+    re.IGNORECASE,
+)
+
+
+@functools.cache
+def content_tables():
+    """The tables of the content apps, with the link tables of their many-to-many fields."""
+    return frozenset(
+        model._meta.db_table
+        for app_label in CONTENT_APPS
+        for model in apps.get_app_config(app_label).get_models(include_auto_created=True)
+    )
+
+
+def _watch(execute, sql, params, many, context):
+    result = execute(sql, params, many, context)
+    if sql[:1] not in "sS":  # most statements read: one character tells them apart
+        found = WRITE.match(sql)
+        if found and found.group(1) in content_tables():
+            bump()
+    return result
+
+
+def watch_writes(connection, **_kwargs):
+    if _watch not in connection.execute_wrappers:
+        connection.execute_wrappers.append(_watch)
 
 
 def connect_signals():
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_content_change, dispatch_uid=f"pagecache-{signal!r}")
+    connection_created.connect(watch_writes, dispatch_uid="pagecache-watch-writes")
+    for connection in connections.all(initialized_only=True):
+        watch_writes(connection)
+
+
+SKIPPED_DIRECTORIES = {"var", "tests", "node_modules", "__pycache__", "media", "static"}
+
+
+@functools.cache
+def code_version():
+    """A hash of what renders pages besides the database: code, templates, catalogues, assets."""
+    digest = hashlib.sha256(getattr(settings, "PAGE_CACHE_RELEASE", "").encode())
+    base = Path(settings.BASE_DIR)
+    for directory, subdirectories, files in os.walk(base):
+        subdirectories[:] = sorted(
+            name
+            for name in subdirectories
+            if not name.startswith(".") and name not in SKIPPED_DIRECTORIES
+        )
+        for name in sorted(files):
+            if name.endswith((".py", ".html", ".mo")):
+                path = Path(directory, name)
+                digest.update(path.relative_to(base).as_posix().encode() + path.read_bytes())
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if manifest.exists():
+        digest.update(manifest.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 # --- Scheduled changes ----------------------------------------------------------------------
@@ -199,16 +268,25 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True, no_store=True)
             return response
         now = timezone.now()
-        current, boundary = _state(now)
         encoding = accepted_encoding(request)
-        key = self.key(request, current, boundary, encoding, now)
-        entry = cache.get(key)
+        try:
+            current, boundary = _state(now)
+            key = self.key(request, current, boundary, encoding, now)
+            entry = cache.get(key)
+        except Exception:
+            # Without the cache the page is rendered as if there were none.
+            logger.exception("Seiten-Cache nicht erreichbar")
+            key = entry = None
         if entry is None:
             response = self.get_response(request)
             if not _cacheable(response):
                 return response
             entry = self.entry(response, encoding)
-            cache.set(key, entry, timeout=self.timeout(now, boundary))
+            if key is not None:
+                try:
+                    cache.set(key, entry, timeout=self.timeout(now, boundary))
+                except Exception:
+                    logger.exception("Seiten-Cache nicht erreichbar")
         return self.respond(request, entry)
 
     @staticmethod
@@ -219,7 +297,8 @@ class PageCacheMiddleware:
             [request.get_host(), request.path, request.META.get("QUERY_STRING", ""), language]
         )
         digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
-        return f"{PREFIX}:{current}:{boundary}:{today}:{encoding or 'identity'}:{digest}"
+        version = code_version()
+        return f"{PREFIX}:{version}:{current}:{boundary}:{today}:{encoding or 'identity'}:{digest}"
 
     @staticmethod
     def timeout(now, boundary):

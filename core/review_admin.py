@@ -12,8 +12,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import pagecache
-
 MARK_CHECKED = "_mark_checked"
 FIELD = "last_checked"
 
@@ -53,8 +51,6 @@ class ReviewedAdminMixin:
         queryset.model._default_manager.filter(pk__in=[o.pk for o in objects]).update(
             last_checked=today
         )
-        # An update sends no signal; readers see the new „Stand“ on the next request.
-        pagecache.bump()
         label = str(queryset.model._meta.get_field(FIELD).verbose_name)
         for obj in objects:
             self.log_change(request, obj, [{"changed": {"fields": [label]}}])

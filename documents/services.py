@@ -13,8 +13,6 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core import pagecache
-
 from .inspection import inspect_upload
 from .models import Document, DocumentFile, DocumentVersion
 from .selectors import document_usages
@@ -164,7 +162,6 @@ def preview_for(document_file):
     DocumentFile.objects.filter(file=document_file.file.name, preview="").update(
         preview=document_file.preview.name
     )
-    pagecache.bump()
     return document_file.preview
 
 

@@ -15,7 +15,6 @@ from django.utils.text import format_lazy, get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core import pagecache
 from core.publication import PublicationAdminMixin, VisibilityFilter
 from core.review_admin import ReviewedAdminMixin
 from documents.models import Document
@@ -117,8 +116,6 @@ class StepForm(forms.ModelForm):
             StepDocument(step=self.instance, document_id=pk, order=index)
             for index, pk in enumerate(self.cleaned_data["forms"], start=1)
         )
-        # bulk_create sends no signal: the cached pages learn of the new links here.
-        pagecache.bump()
 
 
 class StepInline(TranslatedStackedInline):

@@ -17,7 +17,6 @@ import hashlib
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 
-from core import pagecache
 from core.languages import SOURCE_LANGUAGE, target_languages
 
 from .models import TranslationTracked
@@ -152,4 +151,3 @@ def confirm_translations(obj, languages=TARGETS, *, save=True):
     obj.translation_sources = state
     if save:
         type(obj)._base_manager.filter(pk=obj.pk).update(translation_sources=state)
-        pagecache.bump()

@@ -2,7 +2,6 @@
 
 from django.core.files.base import ContentFile
 
-from core import pagecache
 from demo.data import read
 from demo.files import make_docx, make_pdf
 from documents.models import Category, Document, DocumentFile
@@ -38,7 +37,6 @@ def load():
                 )
             # Generated stand-ins, not the office's files: readers see them marked as examples.
             DocumentFile.objects.filter(version__document=document).update(is_placeholder=True)
-            pagecache.bump()
         created += was_created
     return created
 

@@ -1,9 +1,8 @@
 """Lots of generated content, to measure the site at the size it may one day have.
 
 At scale 1: 1,000 people, 200 villages (Ortsteile), 10,000 documents and 5,000 funded
-projects, with texts in all languages. Rows are written with bulk_create, which sends no
-signals; the page cache's generation is raised once at the end. All document files share
-one small stored PDF.
+projects, with texts in all languages. Rows are written with bulk_create (the page cache
+sees those writes as well, see core.pagecache). All document files share one small stored PDF.
 """
 
 import hashlib
@@ -17,7 +16,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from contacts.models import Locality, Municipality, Person, Team
-from core import pagecache
 from core.languages import language_codes
 from demo.files import make_pdf
 from documents.models import Category, Document, DocumentFile, DocumentVersion
@@ -62,7 +60,6 @@ class Command(BaseCommand):
         self._people(towns, counts["people"])
         self._documents(counts["documents"])
         self._projects(towns, counts["projects"])
-        pagecache.bump()
         for name, count in counts.items():
             label = {
                 "people": "Personen",

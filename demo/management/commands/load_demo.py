@@ -6,7 +6,6 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from core import pagecache
 from core.editors import EDITOR_GROUP
 from core.history import revision
 from demo.catalogues import fill_missing
@@ -40,8 +39,6 @@ class Command(BaseCommand):
                 name = apps.get_app_config(label).verbose_name
                 self.stdout.write(f"{name}: {created} neu angelegt")
             filled = fill_missing()
-        # Saves already raise the page cache's generation; this covers what bypassed them.
-        pagecache.bump()
         self.stdout.write(f"Übersetzungen der Demo-Inhalte: {filled} ergänzt")
         if editor_password:
             self._ensure_editor(editor_password)
