@@ -167,18 +167,19 @@ def _scheduled_fields(model):
 def next_boundary(*, at=None):
     """The next moment any content appears, disappears or changes its status by itself."""
     at = at or timezone.now()
-    moments = []
-    for app_label in CONTENT_APPS:
-        for model in apps.get_app_config(app_label).get_models():
-            names = _scheduled_fields(model)
-            if not names:
-                continue
-            aggregates = {
-                name: models.Min(name, filter=models.Q(**{f"{name}__gt": at})) for name in names
-            }
-            moments += model._base_manager.aggregate(**aggregates).values()
-    moments = [moment for moment in moments if moment is not None]
-    return min(moments) if moments else None
+    # One query: the earliest future moment of each scheduled column, all in one UNION.
+    queries = [
+        model._base_manager.filter(**{f"{name}__gt": at})
+        .order_by()
+        .annotate(moment=models.F(name))
+        .values_list("moment", flat=True)
+        for app_label in CONTENT_APPS
+        for model in apps.get_app_config(app_label).get_models()
+        for name in _scheduled_fields(model)
+    ]
+    if not queries:
+        return None
+    return queries[0].union(*queries[1:], all=True).order_by("moment").first()
 
 
 def _state(now):
