@@ -111,6 +111,7 @@ else:
 
 # The page cache (core.pagecache) is never stale; these only bound how long entries and
 # caches in front (max-age, stale-while-revalidate) keep a page.
+PAGE_CACHE_ENABLED = True
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 PAGE_CACHE_STALE_WHILE_REVALIDATE = 300

@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from contacts.models import Locality, Municipality, Person, Team
@@ -80,7 +81,8 @@ class Command(BaseCommand):
         )
 
     def _people(self, towns, count):
-        teams = list(Team.objects.all()) or [None]
+        # Not in the general contacts' team: the start page names those few people.
+        teams = list(Team.objects.filter(is_general_contact=False)) or [None]
         people = [
             Person(
                 first_name=f"Vorname{n}",
@@ -147,10 +149,11 @@ class Command(BaseCommand):
                 )
                 for version in versions
             )
-            for document, version in zip(documents, versions, strict=True):
-                document.current_version = version
-                document.current_since = now
-            Document.objects.bulk_update(documents, ["current_version", "current_since"])
+        # Each document offers its first version: one statement for all of them.
+        first = DocumentVersion.objects.filter(document=OuterRef("pk"), number=1).values("pk")
+        Document.objects.filter(slug__startswith=f"{PREFIX}-", current_version=None).update(
+            current_version=Subquery(first[:1]), current_since=now
+        )
 
     def _projects(self, towns, count):
         categories = itertools.cycle(FundedProject.Category.values)
