@@ -233,8 +233,9 @@ def main():
 
 def report(port, extra):
     measure(port, "/bench/hello/")  # every worker has started and loaded everything
-    hello, _p, _f = measure(port, "/bench/hello/")
-    static, _p, _f = measure(port, extra["static"])
+    # The better of two runs: other work on the machine lowers a run, never raises it.
+    hello = max(measure(port, "/bench/hello/")[0] for _ in range(2))
+    static = max(measure(port, extra["static"])[0] for _ in range(2))
     rows = [("Hello world", "/bench/hello/", False), ("Statische Datei", extra["static"], False)]
     pages = [
         *PAGES,
