@@ -119,9 +119,9 @@ out = {
     "pdf": pdf.get_download_url(),
     "static": staticfiles_storage.url("css/site.css"),
 }
-for name in ("search:index", "search:search", "search"):
+for name in ("search:results", "search:index", "search"):
     try:
-        out["search"] = reverse(name) + "?q=Antrag"
+        out["search"] = reverse(name) + "?q=Integration"
         break
     except NoReverseMatch:
         pass
