@@ -11,7 +11,8 @@ DEMO_PASSWORD ?= kfi-demo-redaktion
 # Debian packages the project needs; installed when missing (as root, or through sudo).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup system-packages browser nginx messages catalogues lint format check-deploy bench scale-check clean
+.PHONY: run serve test setup system-packages browser nginx messages catalogues lint format check-deploy \
+	bench scale-check clean
 
 run: setup
 	@mkdir -p var
@@ -23,6 +24,20 @@ run: setup
 	@echo "  Demo-Zugang:             Benutzer „redaktion“, Passwort „$(DEMO_PASSWORD)“"
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The site as it runs in production: gunicorn with the production settings, on this machine
+# (SQLite under var/ unless DATABASE_URL is set; a throw-away key unless SECRET_KEY is set).
+serve: setup
+	@mkdir -p var
+	@export DJANGO_SETTINGS_MODULE=integration_site.settings.prod \
+		SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+		ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+		SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"; \
+	$(PY) manage.py migrate --noinput -v0 && \
+	$(PY) manage.py load_demo -v0 && \
+	$(PY) manage.py collectstatic --noinput -v0 && \
+	echo "  Die Website läuft unter gunicorn:  http://$(HOST):$(PORT)/" && \
+	exec $(VENV)/bin/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) integration_site.wsgi
 
 test: setup browser
 	$(PY) -m pytest

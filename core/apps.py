@@ -8,7 +8,9 @@ class CoreConfig(AppConfig):
     def ready(self):
         from . import checks  # noqa: F401 - registers the language checks
         from .editors import sync_editor_group
+        from .pagecache import connect_signals
         from .through import name_link_tables
 
         post_migrate.connect(sync_editor_group, dispatch_uid="sync_editor_group")
         name_link_tables()
+        connect_signals()

@@ -2,12 +2,15 @@
 
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.db.models import F, ManyToManyRel, Prefetch
 
 from .models import Category, Document, DocumentFile, DocumentVersion, file_for_language
 
 # The Koordinierungsstelle page lists the published documents of this category.
 OFFICE_REPORTS_CATEGORY = "integrationskonzept"
+# The list shows this many documents per page.
+DOCUMENTS_PER_PAGE = 50
 # Relations that belong to a document itself and so do not count as a use of it.
 INTERNAL_MODELS = frozenset({"documents.documentversion"})
 
@@ -33,18 +36,24 @@ def documents_for_display(queryset, *, language):
     return documents
 
 
-def document_list(*, category=None, year=None, language):
-    """Published documents grouped by category, in the editors' order: [(category, docs)]."""
-    queryset = Document.objects.published()
+def document_list(*, category=None, year=None, language, page=None):
+    """Published documents grouped by category, in the editors' order: (page, [(category, docs)]).
+
+    One page of DOCUMENTS_PER_PAGE documents; a category may continue on the next page.
+    """
+    queryset = Document.objects.published().order_by(
+        "category__order", "category__pk", *Document._meta.ordering
+    )
     if category:
         queryset = queryset.filter(category__slug=category)
     if year:
         queryset = queryset.filter(year=year)
-    documents = documents_for_display(queryset, language=language)
+    page = Paginator(queryset, DOCUMENTS_PER_PAGE).get_page(page)
+    documents = documents_for_display(page.object_list, language=language)
     groups = {}
     for document in documents:
         groups.setdefault(document.category, []).append(document)
-    return sorted(groups.items(), key=lambda item: (item[0].order, item[0].pk))
+    return page, sorted(groups.items(), key=lambda item: (item[0].order, item[0].pk))
 
 
 def filter_choices():

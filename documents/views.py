@@ -23,10 +23,11 @@ def index(request):
     categories, years = selectors.filter_choices()
     form = DocumentFilterForm(request.GET or None, categories=categories, years=years)
     filters = form.filters()
-    groups = selectors.document_list(
+    page, groups = selectors.document_list(
         category=filters.get("kategorie"),
         year=filters.get("jahr"),
         language=current_language(),
+        page=request.GET.get("page"),
     )
     return render(
         request,
@@ -34,7 +35,8 @@ def index(request):
         {
             "form": form,
             "groups": groups,
-            "count": sum(len(documents) for _category, documents in groups),
+            "count": page.paginator.count,
+            "page_obj": page,
             "is_filtered": bool(filters),
             "breadcrumbs": [{"label": _("Dokumente")}],
         },

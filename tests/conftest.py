@@ -61,6 +61,12 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture
+def no_page_cache(settings):
+    """For tests that count a view's own queries: every request reaches the view."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     # Each test writes uploads to its own folder, so files never leak between tests.

@@ -7,6 +7,9 @@ from pages.models import Page
 
 from .factories import MunicipalityFactory, PersonFactory, TaskFactory, TeamFactory
 
+# The views' own queries: every request reaches the view, none comes from the page cache.
+pytestmark = pytest.mark.usefixtures("no_page_cache")
+
 PAGES = [
     "/de/ansprechpersonen/",
     "/de/ansprechpersonen/?sprache=en",

@@ -84,7 +84,9 @@ def test_document_feed_lists_public_documents_with_page_and_update_time(client):
 
 
 @pytest.mark.parametrize("path", ["/de/hinweise/feed/", "/ar/dokumente/feed/"])
-def test_feed_queries_do_not_grow_with_items(client, path, django_assert_max_num_queries):
+def test_feed_queries_do_not_grow_with_items(
+    client, path, django_assert_max_num_queries, no_page_cache
+):
     NoticeFactory()
     DocumentFactory()
     with django_assert_max_num_queries(1):

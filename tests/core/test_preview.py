@@ -169,7 +169,9 @@ def test_a_changed_pk_in_a_genuine_token_is_refused(client, start_page):
     assert client.get(f"/de/vorschau/{forged}:{rest}/").status_code == 404
 
 
-def test_preview_costs_one_query_more_than_the_page(client, start_page, django_assert_num_queries):
+def test_preview_costs_one_query_more_than_the_page(
+    client, start_page, django_assert_num_queries, no_page_cache
+):
     notice = NoticeFactory(is_published=False)
     client.get("/de/")
     from django.db import connection

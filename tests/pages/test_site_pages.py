@@ -113,7 +113,7 @@ def test_404_page_is_translated(client, demo_content):
 
 
 def test_start_page_query_count_does_not_grow_with_notices(
-    client, demo_content, django_assert_max_num_queries
+    client, demo_content, django_assert_max_num_queries, no_page_cache
 ):
     from tests.pages.factories import NoticeFactory
 
@@ -124,7 +124,9 @@ def test_start_page_query_count_does_not_grow_with_notices(
     assert response.content.decode().count('class="notice"') == 15
 
 
-def test_legal_page_query_count_is_fixed(client, demo_content, django_assert_max_num_queries):
+def test_legal_page_query_count_is_fixed(
+    client, demo_content, django_assert_max_num_queries, no_page_cache
+):
     with django_assert_max_num_queries(3):
         assert client.get("/fa/gebaerdensprache/").status_code == 200
 
