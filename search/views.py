@@ -2,6 +2,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -42,7 +43,8 @@ def results(request):
     language = current_language()
     found = search(text, language, page_number=request.GET.get("page"))
     answer = _finder_answer(text) if found.words else None
-    if found.words and not found.count and not answer:
+    missed = bool(found.words and not found.count and not answer)
+    if missed:
         count_missed(text, language)
     response = render(
         request,
@@ -58,6 +60,9 @@ def results(request):
     )
     # Results pages are many and change; search engines index the pages themselves.
     response["X-Robots-Tag"] = "noindex"
+    if missed:
+        # Each reader's miss must reach the view to be counted: never from a cache.
+        patch_cache_control(response, no_cache=True)
     return response
 
 

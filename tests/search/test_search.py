@@ -254,3 +254,19 @@ def test_the_number_of_queries_does_not_grow_with_the_content(
     with django_assert_max_num_queries(12):
         html = _search(client, "Integration")
     assert len(_results(html)) == 20
+
+
+def test_every_miss_is_counted_although_found_pages_come_from_the_page_cache(client, demo_content):
+    for _ in range(3):
+        client.get("/uk/suche/", {"q": "Quantenphysik"})
+    assert MissedQuery.objects.get(language="uk").count == 3
+    # A page with results is served from the page cache the second time: no query at all.
+    client.get("/de/suche/", {"q": "Integration"})
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as second:
+        response = client.get("/de/suche/", {"q": "Integration"})
+    assert response.status_code == 200
+    assert "public" in response["Cache-Control"]
+    assert not [q for q in second.captured_queries if "search_" in q["sql"]]
