@@ -361,11 +361,19 @@ class PageCacheMiddleware:
                 response[name] = value
             response["Content-Length"] = str(len(body))
         patch_vary_headers(response, ("Accept-Encoding",))
-        max_age = _settings("PAGE_CACHE_MAX_AGE", 60)
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=max_age,
-            stale_while_revalidate=_settings("PAGE_CACHE_STALE_WHILE_REVALIDATE", 300),
-        )
+        if "max-age" in headers.get("Cache-Control", ""):
+            # The view knows better (an earlier version of a document never changes).
+            return response
+        max_age = _settings("PAGE_CACHE_MAX_AGE", 0)
+        if max_age:
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=max_age,
+                stale_while_revalidate=_settings("PAGE_CACHE_STALE_WHILE_REVALIDATE", 300),
+            )
+        else:
+            # Browsers and caches in front keep the page but ask each time; the ETag makes
+            # that a 304. An editor's save is then visible on the very next request.
+            patch_cache_control(response, public=True, no_cache=True)
         return response

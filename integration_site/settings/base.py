@@ -116,7 +116,9 @@ else:
 # caches in front (max-age, stale-while-revalidate) keep a page.
 PAGE_CACHE_ENABLED = True
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
-PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
+# 0: browsers and caches in front revalidate every time (a 304 through the ETag), so an edit
+# is visible on the next request. A number lets them reuse a page for that many seconds.
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "0"))
 PAGE_CACHE_STALE_WHILE_REVALIDATE = 300
 
 AUTH_PASSWORD_VALIDATORS = [
