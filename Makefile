@@ -39,8 +39,10 @@ serve: setup
 	echo "  Die Website läuft unter gunicorn:  http://$(HOST):$(PORT)/" && \
 	exec $(VENV)/bin/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) integration_site.wsgi
 
+# Tests run in parallel, one worker per CPU (pytest-xdist); TEST_WORKERS=0 runs them in one.
+TEST_WORKERS ?= auto
 test: setup browser
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 setup: system-packages $(STAMP) messages
 
