@@ -249,9 +249,7 @@ def test_a_lost_generation_starts_a_new_one_instead_of_reusing_old_pages(reader,
     assert queries(reader, PRIVACY) == 0
 
 
-def test_caches_in_front_may_keep_pages_a_while_when_the_operator_allows(
-    reader, privacy, settings
-):
+def test_caches_in_front_may_keep_pages_a_while_when_the_operator_allows(reader, privacy, settings):
     settings.PAGE_CACHE_MAX_AGE = 60
     first = reader.get(PRIVACY)
     assert first["Cache-Control"] == "public, max-age=60, stale-while-revalidate=300"
