@@ -88,12 +88,16 @@ class Publishable(models.Model):
         _("sichtbar ab"),
         null=True,
         blank=True,
+        # Indexed: the page cache asks for the next moment any content appears or disappears
+        # after every edit (core.pagecache.next_boundary), at any number of rows.
+        db_index=True,
         help_text=_("Leer lassen, um sofort nach dem Veröffentlichen sichtbar zu sein."),
     )
     visible_until = models.DateTimeField(
         _("sichtbar bis"),
         null=True,
         blank=True,
+        db_index=True,
         help_text=_("Leer lassen, um unbefristet sichtbar zu sein."),
     )
 

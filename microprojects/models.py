@@ -75,6 +75,7 @@ class FundingProgramme(Publishable, Reviewed, TranslationTracked):
         _("geplanter Status gilt ab"),
         null=True,
         blank=True,
+        db_index=True,
     )
     status_notice_status = models.CharField(
         _("Statushinweis gilt für"),
