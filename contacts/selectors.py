@@ -6,9 +6,13 @@ Every function here runs a fixed number of queries, however many people or towns
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from rapidfuzz import fuzz, process
+
+from core.publication import visible_q
 
 from . import languages
 from .models import Municipality, OtherAuthority, Person, ResponsibilityOverview, Team
@@ -27,49 +31,101 @@ def people_for_display(queryset, *, also=None):
     )
 
 
-def _published_people():
-    return list(people_for_display(Person.objects.all()))
+# Long lists come in pages; the office page shows the first people of each team.
+PEOPLE_PER_PAGE = 50
+OFFICE_PEOPLE_PER_TEAM = 12
 
 
-def _teams_of(people):
-    """All teams in order, each with its tasks and its people from `people`."""
-    teams = list(Team.objects.prefetch_related("tasks"))
-    for team in teams:
-        team.published_people = [person for person in people if person.team_id == team.pk]
-    return teams
+def _in_list_order(queryset):
+    """Team by team in the editors' order, people without a team last."""
+    return queryset.order_by(
+        F("team__order").asc(nulls_last=True), "team__pk", *Person._meta.ordering
+    )
+
+
+def _speaking(queryset, code):
+    """People who advise in `code`; the codes are kept comma-separated in one column."""
+    return queryset.filter(
+        Q(languages=code)
+        | Q(languages__startswith=f"{code},")
+        | Q(languages__endswith=f",{code}")
+        | Q(languages__contains=f",{code},")
+    )
+
+
+def _teams_with_counts():
+    """All teams in order with their tasks and `published_count`, in two queries."""
+    return list(
+        Team.objects.prefetch_related("tasks").annotate(
+            published_count=Count("people", filter=visible_q("people__"))
+        )
+    )
 
 
 def office_teams():
-    """The teams with their tasks and published people, as the office page lists them."""
-    return _teams_of(_published_people())
+    """The teams with their tasks and their first published people, as the office page shows them.
+
+    Each team carries `published_people` (at most OFFICE_PEOPLE_PER_TEAM) and
+    `published_count`; the contacts page lists the rest, team by team.
+    """
+    teams = _teams_with_counts()
+    people = list(
+        people_for_display(Person.objects.filter(team__isnull=False))
+        .annotate(place=Window(RowNumber(), partition_by=F("team"), order_by=Person._meta.ordering))
+        .filter(place__lte=OFFICE_PEOPLE_PER_TEAM)
+        .order_by(*Person._meta.ordering)
+    )
+    for team in teams:
+        team.published_people = [person for person in people if person.team_id == team.pk]
+        team.starts_here = True
+        team.has_more = team.published_count > len(team.published_people)
+    return teams
 
 
-def contacts_overview(*, language=""):
-    """The Ansprechpersonen page: teams with people, or everyone who speaks `language`."""
-    people = _published_people()
-    spoken = {code for person in people for code in person.languages}
-    language_links = [
-        languages.describe(code)
-        for code, *_rest in languages.SPOKEN_LANGUAGES
-        if code in spoken and code != "de"
-    ]
-    speakers = None
+def contacts_overview(*, language="", team="", page=None):
+    """The Ansprechpersonen page, PEOPLE_PER_PAGE people at a time.
+
+    Everyone team by team, or only who speaks `language`, or only the team abbreviated
+    `team`. A team may continue on the next page; its tasks show where it starts.
+    """
+    queryset = people_for_display(Person.objects.all())
     if language:
-        speakers = [person for person in people if language in person.languages]
-    return {
-        "teams": [team for team in _teams_of(people) if team.published_people],
-        "people_without_team": [person for person in people if person.team_id is None],
-        "language_links": language_links,
+        queryset = _speaking(queryset, language)
+    team_filter = Team.objects.filter(abbreviation__iexact=team).first() if team else None
+    if team_filter is not None:  # an unknown abbreviation lists everyone
+        queryset = queryset.filter(team=team_filter)
+    page = Paginator(_in_list_order(queryset), PEOPLE_PER_PAGE).get_page(page)
+    people = list(page.object_list)
+    context = {
+        "page_obj": page,
+        "count": page.paginator.count,
+        "language_links": spoken_languages(),
         "language": languages.describe(language) if language else None,
-        "speakers": speakers,
+        "team_filter": team_filter,
+        "speakers": people if language else None,
     }
+    if language:
+        return context
+    offset = page.start_index() - 1 if people else 0
+    shown, first_index = [], 0
+    for candidate in _teams_with_counts():
+        if team_filter is None or candidate.pk == team_filter.pk:
+            candidate.published_people = [p for p in people if p.team_id == candidate.pk]
+            candidate.starts_here = first_index >= offset
+            if candidate.published_people:
+                shown.append(candidate)
+        if team_filter is None:
+            first_index += candidate.published_count
+    context["teams"] = shown
+    context["people_without_team"] = [person for person in people if person.team_id is None]
+    return context
 
 
 def spoken_languages():
     """The languages (other than German) someone published advises in, in the list's order."""
     spoken = {
         code
-        for codes in Person.objects.public().values_list("languages", flat=True)
+        for codes in Person.objects.public().values_list("languages", flat=True).distinct()
         for code in codes
     }
     return [
@@ -81,7 +137,7 @@ def spoken_languages():
 
 def speakers_of(language):
     """Published people who advise in `language`."""
-    return [person for person in _published_people() if language in person.languages]
+    return list(_in_list_order(_speaking(people_for_display(Person.objects.all()), language)))
 
 
 def published_person(slug, *, also=None):

@@ -26,7 +26,11 @@ def index(request):
         request,
         "contacts/index.html",
         {
-            **selectors.contacts_overview(language=language),
+            **selectors.contacts_overview(
+                language=language,
+                team=request.GET.get("team", "")[:20],
+                page=request.GET.get("page"),
+            ),
             "breadcrumbs": [{"label": _("Ansprechpersonen")}],
         },
     )
