@@ -102,13 +102,20 @@ def _serve(request, document, document_file, *, last_modified, version_number=No
 @require_safe
 def download(request, slug):
     """The stable address: always the current version, in the reader's language if it exists."""
+    return serve_offered(request, *offered_download(slug))
+
+
+def offered_download(slug):
+    """(document, file, last modified) the stable address serves in the active language.
+
+    documents.fastpath remembers the answer until the content changes.
+    """
     document, document_file = _offered_file(slug)
-    return _serve(
-        request,
-        document,
-        document_file,
-        last_modified=document.current_since or document.current_version.created_at,
-    )
+    return document, document_file, document.current_since or document.current_version.created_at
+
+
+def serve_offered(request, document, document_file, last_modified):
+    return _serve(request, document, document_file, last_modified=last_modified)
 
 
 @require_safe

@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Document downloads at static-file speed, as current as the page cache.
+    "documents.fastpath.DownloadFastPathMiddleware",
     # Anonymous pages from the shared cache, before the session and everything after it runs.
     "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
