@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.urls import reverse, translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import override
 
 from .languages import SOURCE_LANGUAGE, current_language, site_language
@@ -43,8 +44,11 @@ def _origin(request):
 
 def languages(request):
     language = site_language(current_language())
-    alternates = _alternates(request)
-    x_default = next((a["url"] for a in alternates if a["code"] == SOURCE_LANGUAGE), "/")
+    # Worked out only if the page shows them: a cached header or head does not (see fragments).
+    alternates = SimpleLazyObject(lambda: _alternates(request))
+    x_default = SimpleLazyObject(
+        lambda: next((a["url"] for a in alternates if a["code"] == SOURCE_LANGUAGE), "/")
+    )
     return {
         "LANGUAGE_BIDI": language.is_rtl,
         "LANGUAGE_SCRIPT": language.script,

@@ -14,6 +14,12 @@ content is computed once per generation and kept beside it; it is part of every 
 once it has passed the next request computes the following one and misses. The local date is
 part of the key too, for what counts days (deadlines).
 
+Each content app has a generation of its own too, raised with the common one by writes to
+its tables. Parts of a page that show one app's content (the header's menu, the start page's
+contact card) are kept as *fragments* under their apps' generations (`fragment_key`, used by
+`{% fragment %}`): after an edit of a notice, the next start page is rendered around the
+unchanged contact card instead of from nothing.
+
 Only anonymous GET/HEAD requests are cached, and only responses that are 200, set no cookie,
 do not vary on Cookie and are not private. Those responses are the only ones compressed
 (gzip, or brotli when asked): nothing secret is in them (BREACH).
@@ -36,7 +42,7 @@ from django.core.cache import cache
 from django.db import connection, connections, models, transaction
 from django.db.backends.signals import connection_created
 from django.http import HttpResponse, HttpResponseNotModified
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 
@@ -44,8 +50,10 @@ logger = logging.getLogger(__name__)
 # The apps whose models readers see; any change to one of their rows invalidates every page.
 CONTENT_APPS = ("pages", "contacts", "documents", "microprojects", "translations")
 GENERATION_KEY = "pagecache:generation"
+APP_GENERATION_KEYS = {app: f"{GENERATION_KEY}:{app}" for app in CONTENT_APPS}
 BOUNDARY_KEY = "pagecache:boundary"
 PREFIX = "pagecache:page"
+FRAGMENT_PREFIX = "pagecache:fragment"
 NEVER_CACHED_PREFIXES = ("/admin/",)
 COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/atom+xml")
 MIN_COMPRESS_BYTES = 200
@@ -67,26 +75,38 @@ def generation():
     return value
 
 
-def bump(**_ignored):
-    """Every page cached so far is out of date: raise the generation (now and after commit)."""
-    _bump_now()
+def bump(app=None, **_ignored):
+    """Every page cached so far is out of date: raise the generation (now and after commit).
+
+    `app` is the content app whose table was written; its fragments are out of date too.
+    Without it (a signal, a script), the fragments of every app are.
+    """
+    changed = (app,) if app in APP_GENERATION_KEYS else CONTENT_APPS
+    _bump_now(changed)
     # A reader between the write and the commit may have cached the old rows under the new
     # generation; raising it again once the rows are visible to everyone removes that.
     connection = transaction.get_connection()
-    if connection.in_atomic_block and not any(
-        func is _bump_now for _sids, func, _robust in connection.run_on_commit
-    ):
-        transaction.on_commit(_bump_now)
+    if connection.in_atomic_block:
+        for name in changed:
+            after = _AFTER_COMMIT[name]
+            if not any(func is after for _sids, func, _robust in connection.run_on_commit):
+                transaction.on_commit(after)
 
 
-def _bump_now():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
-    except Exception:
-        # An unreachable cache must not fail the editor's save; it serves no pages either.
-        logger.exception("Seiten-Cache: Generation ließ sich nicht erhöhen")
+def _bump_now(changed=CONTENT_APPS):
+    for key in (GENERATION_KEY, *(APP_GENERATION_KEYS[name] for name in changed)):
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.add(key, time.time_ns() // 1000, timeout=None)
+        except Exception:
+            # An unreachable cache must not fail the editor's save; it serves no pages either.
+            logger.exception("Seiten-Cache: Generation ließ sich nicht erhöhen")
+            return
+
+
+# One callable per app, so a transaction raises each app's generation once after commit.
+_AFTER_COMMIT = {name: functools.partial(_bump_now, (name,)) for name in CONTENT_APPS}
 
 
 # --- Writes to content tables ---------------------------------------------------------------
@@ -99,12 +119,12 @@ WRITE = re.compile(
 
 @functools.cache
 def content_tables():
-    """The tables of the content apps, with the link tables of their many-to-many fields."""
-    return frozenset(
-        model._meta.db_table
+    """{table: app} of the content apps, with the link tables of their many-to-many fields."""
+    return {
+        model._meta.db_table: app_label
         for app_label in CONTENT_APPS
         for model in apps.get_app_config(app_label).get_models(include_auto_created=True)
-    )
+    }
 
 
 def _watch(execute, sql, params, many, context):
@@ -112,7 +132,7 @@ def _watch(execute, sql, params, many, context):
     if sql[:1] not in "sS":  # most statements read: one character tells them apart
         found = WRITE.match(sql)
         if found and found.group(1) in content_tables():
-            bump()
+            bump(app=content_tables()[found.group(1)])
     return result
 
 
@@ -204,17 +224,54 @@ def next_boundary(*, at=None):
 
 def _state(now):
     """(generation, next boundary as a timestamp or 0) in one round trip when nothing changed."""
-    found = cache.get_many([GENERATION_KEY, BOUNDARY_KEY])
+    current, boundary, _apps = _full_state(now)
+    return current, boundary
+
+
+def _full_state(now):
+    """(generation, boundary, {app: its generation}): what a page or a fragment depends on."""
+    found = cache.get_many([GENERATION_KEY, BOUNDARY_KEY, *APP_GENERATION_KEYS.values()])
     current = found.get(GENERATION_KEY)
     if current is None:
         current = generation()
+    app_generations = {}
+    for name, key in APP_GENERATION_KEYS.items():
+        if found.get(key) is None:
+            cache.add(key, time.time_ns() // 1000, timeout=None)
+            found[key] = cache.get(key)
+        app_generations[name] = found[key]
     stored = found.get(BOUNDARY_KEY)
     if stored and stored[0] == current and (not stored[1] or stored[1] > now.timestamp()):
-        return current, stored[1]
+        return current, stored[1], app_generations
     moment = next_boundary(at=now)
     boundary = moment.timestamp() if moment else 0
     cache.set(BOUNDARY_KEY, (current, boundary), timeout=None)
-    return current, boundary
+    return current, boundary, app_generations
+
+
+# --- Fragments ------------------------------------------------------------------------------
+
+
+def fragment_key(request, name, depends_on, *, per=""):
+    """The cache key of the fragment `name` showing content of the apps `depends_on`, or None.
+
+    None outside an anonymous read the page cache handles (an editor, a preview): there the
+    fragment is rendered as always. `per` is what else it differs by, e.g. the path.
+    """
+    state = getattr(request, "page_cache_state", None)
+    if state is None:
+        return None
+    _current, boundary, app_generations, now = state
+    generations = ":".join(str(app_generations[app]) for app in depends_on)
+    raw = "\n".join([name, translation.get_language() or "", per])
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    today = timezone.localdate(now).isoformat()
+    return f"{FRAGMENT_PREFIX}:{code_version()}:{boundary}:{today}:{generations}:{digest}"
+
+
+def fragment_timeout(request):
+    _current, boundary, _apps, now = request.page_cache_state
+    return PageCacheMiddleware.timeout(now, boundary)
 
 
 # --- Requests and responses -----------------------------------------------------------------
@@ -291,9 +348,11 @@ class PageCacheMiddleware:
         now = timezone.now()
         encoding = accepted_encoding(request)
         try:
-            current, boundary = _state(now)
+            current, boundary, app_generations = _full_state(now)
             key = self.key(request, current, boundary, encoding, now)
             entry = cache.get(key)
+            # Fragments of the page, should it be rendered, are keyed by the same state.
+            request.page_cache_state = (current, boundary, app_generations, now)
         except Exception:
             # Without the cache the page is rendered as if there were none.
             logger.exception("Seiten-Cache nicht erreichbar")

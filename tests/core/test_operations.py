@@ -167,12 +167,15 @@ def test_redis_cache_from_the_environment_works():
 
     from integration_site.settings import base
 
-    assert base.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert base.CACHES["default"]["BACKEND"] == "core.cache.SharedRedisCache"
     with override_settings(CACHES=base.CACHES):
         cache = caches.create_connection("default")
         assert isinstance(cache, RedisCache)
         cache.set("kfi-test-key", "wert", 5)
         assert cache.get("kfi-test-key") == "wert"
+        # One client per pool, whatever the number of operations.
+        client = cache._cache
+        assert client.get_client(write=True) is client.get_client(write=True)
         cache.delete("kfi-test-key")
 
 

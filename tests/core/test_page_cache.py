@@ -225,7 +225,7 @@ def test_no_anonymous_page_sets_a_cookie(demo_content):
 def test_with_redis_an_edit_shows_on_the_next_request(reader, editor_client, privacy):
     redis = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.SharedRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
