@@ -44,6 +44,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Failed admin logins: counted per account and per address, locked out for a while (accounts).
+    "accounts.apps.LoginProtectionConfig",
+    # The optional second factor (TOTP) for editors who set one up.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # Stores each saved state of the content for the admin's history (core.history).
     "reversion",
     "django_prose_editor",
@@ -57,6 +62,7 @@ INSTALLED_APPS = [
     # After the content apps: it indexes their models for the site search.
     "search",
     "demo",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -73,6 +79,15 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses every login attempt while the account or the address is locked out.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "integration_site.urls"
@@ -130,6 +145,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Admin logins (django-axes): after LOGIN_FAILURE_LIMIT failed attempts for one account, or from
+# one address, further attempts are refused for LOGIN_LOCKOUT_MINUTES, counted from the last.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "accounts.addresses.client_address"
+# The audit: failed attempts (AccessAttempt, AccessFailureLog) for administrators; successful
+# logins are not recorded, so the site keeps no log of editors' addresses.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_DISABLE_ACCESS_LOG = True
+# Proxies whose X-Forwarded-For names the client (comma-separated addresses, or "*"): the same
+# variable tells gunicorn (gunicorn.conf.py) whom to trust.
+FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 
 # Languages come from one table (core/languages.py): German is the source; the table's order
 # is the order of the language switcher.
