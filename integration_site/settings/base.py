@@ -212,6 +212,8 @@ DOWNLOAD_ACCEL_S3_PREFIX = os.environ.get("DOWNLOAD_ACCEL_S3_PREFIX", "/_s3/")
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+# Where `manage.py backup_site` writes its archives when given no path.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "var" / "backups"))
 # How long a draft's preview link („Vorschau-Link“ in the admin) works without logging in.
 PREVIEW_LINK_MAX_AGE = datetime.timedelta(days=int(os.environ.get("PREVIEW_LINK_DAYS", "7")))
 
