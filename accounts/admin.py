@@ -45,9 +45,9 @@ class AccessAttemptAdmin(ReadOnlyAuditAdmin):
     def status(self, obj):
         remaining = settings.AXES_FAILURE_LIMIT - obj.failures_since_start
         if remaining > 0:
-            return ngettext(
-                "noch %(count)d Versuch", "noch %(count)d Versuche", remaining
-            ) % {"count": remaining}
+            return ngettext("noch %(count)d Versuch", "noch %(count)d Versuche", remaining) % {
+                "count": remaining
+            }
         return _("gesperrt")
 
 

@@ -66,7 +66,8 @@ def _run(command, env):
     tool = shutil.which(command[0])
     if not tool:
         raise BackupError(f"{command[0]} fehlt (Debian-Paket postgresql-client).")
-    result = subprocess.run([tool, *command[1:]], env=env, capture_output=True, text=True)
+    # Fixed PostgreSQL tools and arguments; the connection details travel in the environment.
+    result = subprocess.run([tool, *command[1:]], env=env, capture_output=True, text=True)  # noqa: S603
     if result.returncode:
         raise BackupError(f"{command[0]} ist fehlgeschlagen: {result.stderr.strip()[-2000:]}")
 

@@ -15,9 +15,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("archive", help="Pfad der Sicherung (.tar.gz)")
-        parser.add_argument(
-            "--yes", action="store_true", help="Ohne Rückfrage wiederherstellen."
-        )
+        parser.add_argument("--yes", action="store_true", help="Ohne Rückfrage wiederherstellen.")
 
     def handle(self, *args, archive, yes=False, **options):
         try:
