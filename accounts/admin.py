@@ -9,8 +9,11 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-for model in (AccessAttempt, AccessLog, AccessFailureLog):
+# Editors manage their own device on their page („Zwei-Faktor-Anmeldung“); a lost one is
+# removed with `manage.py remove_second_factor USERNAME`.
+for model in (AccessAttempt, AccessLog, AccessFailureLog, TOTPDevice):
     if admin.site.is_registered(model):
         admin.site.unregister(model)
 

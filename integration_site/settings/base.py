@@ -36,7 +36,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin with the editors' site (accounts.sites): a TOTP code for those who set one up.
+    "accounts.apps.EditorAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -158,6 +159,8 @@ AXES_CLIENT_IP_CALLABLE = "accounts.addresses.client_address"
 # logins are not recorded, so the site keeps no log of editors' addresses.
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_DISABLE_ACCESS_LOG = True
+# The optional second factor: the name authenticator apps show for the account.
+OTP_TOTP_ISSUER = "KfI Redaktion"
 # Proxies whose X-Forwarded-For names the client (comma-separated addresses, or "*"): the same
 # variable tells gunicorn (gunicorn.conf.py) whom to trust.
 FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
