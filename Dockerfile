@@ -24,7 +24,9 @@ RUN SECRET_KEY=build-only ALLOWED_HOSTS=localhost STATIC_ROOT=/app/staticfiles \
       python manage.py compilemessages -v0 \
  && mkdir -p /app/media && chown kfi:kfi /app/media
 
-ENV STATIC_ROOT=/app/staticfiles MEDIA_ROOT=/app/media
+# Inside the container gunicorn listens on every interface so the proxy's container reaches it;
+# publish the port only to that proxy (never to the internet: sync workers need nginx in front).
+ENV STATIC_ROOT=/app/staticfiles MEDIA_ROOT=/app/media GUNICORN_BIND=0.0.0.0:8000
 USER kfi
 EXPOSE 8000
 # The check speaks as the proxy would: an allowed host name and HTTPS already terminated.

@@ -3,7 +3,9 @@
 import multiprocessing
 import os
 
-bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+# Loopback: sync workers must only ever talk to the buffering proxy in front (deploy/nginx.conf).
+# A slowly-sending client reaching gunicorn directly holds a worker for as long as it likes.
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # The usual rule of thumb for synchronous workers: two per core plus one.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))

@@ -8,13 +8,17 @@ the bucket, and nginx with deploy/nginx.conf in front. Then it
   3. requires the new heading from instance B on the very next request (and through nginx),
   4. uploads a new document version through instance A's admin,
   5. downloads it through nginx (X-Accel-Redirect to the bucket), whole and as a range,
-  6. fetches a static file that nginx serves itself.
+  6. fetches a static file that nginx serves itself,
+  7. holds five slowly-sending clients (a header byte per second) and five slow uploads
+     open, first against instance A directly, then through nginx: behind nginx every
+     visitor's request is answered in under a second, while A's sync workers are stuck.
 It exits non-zero on the first failure and always stops every process it started.
 
 Environment (all optional): SCALE_DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/
 postgres), SCALE_DATABASE_NAME (kfi_scale), SCALE_REDIS_URL (redis://127.0.0.1:6379/14).
 """
 
+import contextlib
 import html.parser
 import http.client
 import http.cookies
@@ -26,6 +30,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import traceback
 import uuid
@@ -286,6 +291,60 @@ def multipart(fields, files):
     return f"multipart/form-data; boundary={boundary}", b"".join(parts)
 
 
+@contextlib.contextmanager
+def slow_clients(port, count):
+    """`count` clients sending a request header, `count` an upload body, a byte a second."""
+    stop = threading.Event()
+    header = f"GET /de/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUser-Agent: slow\r\n\r\n".encode()
+    upload = (
+        f"POST /admin/login/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n"
+    ).encode()
+
+    def drip(sock, head, rest):
+        try:
+            sock.sendall(head)
+            for byte in rest:
+                if stop.wait(1):
+                    return
+                sock.sendall(bytes([byte]))
+        except OSError:
+            pass  # the server hung up on a client this slow: that is allowed
+
+    sockets, threads = [], []
+    for n in range(2 * count):
+        sock = socket.create_connection(("127.0.0.1", port))
+        sockets.append(sock)
+        # Slow headers send their first byte at once; slow uploads their whole header.
+        head, rest = (header[:1], header[1:]) if n < count else (upload, b"u" * 1000)
+        threads.append(threading.Thread(target=drip, args=(sock, head, rest), daemon=True))
+    for thread in threads:
+        thread.start()
+    try:
+        time.sleep(1.5)  # every slow client is connected and has started to send
+        yield
+    finally:
+        stop.set()
+        for sock in sockets:
+            sock.close()
+        for thread in threads:
+            thread.join(timeout=5)
+
+
+def visitor_times(port, requests=5, timeout=3):
+    """Seconds each of a few start-page requests took; `timeout` for one that got no answer."""
+    times = []
+    for _ in range(requests):
+        start = time.monotonic()
+        try:
+            status, _headers, _body = fetch(port, "/de/", timeout=timeout)
+            require(status == 200, f"/de/ on port {port}: {status}")
+        except TimeoutError:
+            pass
+        times.append(time.monotonic() - start)
+    return times
+
+
 # --- set-up ------------------------------------------------------------------------------
 
 
@@ -519,6 +578,16 @@ def check(tmp, processes):
     for internal in ("/_media/documents/", f"/_s3/{BUCKET}/"):
         status, _headers, _body = fetch(port_nginx, internal)
         require(status == 404, f"{internal} is reachable from outside ({status})")
+
+    say("7. slow clients: straight at A's two sync workers, then through nginx")
+    with slow_clients(port_a, 5):
+        direct = visitor_times(port_a, requests=1)
+    waited = "no answer within 3 s" if direct[0] >= 3 else f"answered in {direct[0]:.2f} s"
+    say(f"   A alone, 5 slow headers and 5 slow uploads open: a visitor got {waited}")
+    with slow_clients(port_nginx, 5):
+        behind = visitor_times(port_nginx)
+    say("   through nginx, the same slow clients open: " + ", ".join(f"{t:.2f}" for t in behind))
+    require(max(behind) < 1, f"a visitor waited {max(behind):.1f} s behind nginx")
     processes.check_alive()
 
 

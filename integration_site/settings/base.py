@@ -36,7 +36,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin with the editors' site (accounts.sites): a TOTP code for those who set one up.
+    "accounts.apps.EditorAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -44,6 +45,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Failed admin logins: counted per account and per address, locked out for a while (accounts).
+    "accounts.apps.LoginProtectionConfig",
+    # The optional second factor (TOTP) for editors who set one up.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # Stores each saved state of the content for the admin's history (core.history).
     "reversion",
     "django_prose_editor",
@@ -57,6 +63,7 @@ INSTALLED_APPS = [
     # After the content apps: it indexes their models for the site search.
     "search",
     "demo",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -75,6 +82,15 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses every login attempt while the account or the address is locked out.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "integration_site.urls"
@@ -131,6 +147,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Admin logins (django-axes): after LOGIN_FAILURE_LIMIT failed attempts for one account, or from
+# one address, further attempts are refused for LOGIN_LOCKOUT_MINUTES, counted from the last.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "accounts.addresses.client_address"
+# The audit: failed attempts (AccessAttempt, AccessFailureLog) for administrators; successful
+# logins are not recorded, so the site keeps no log of editors' addresses.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_DISABLE_ACCESS_LOG = True
+# The optional second factor: the name authenticator apps show for the account.
+OTP_TOTP_ISSUER = "KfI Redaktion"
+# Proxies whose X-Forwarded-For names the client (comma-separated addresses, or "*"): the same
+# variable tells gunicorn (gunicorn.conf.py) whom to trust.
+FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
 # Languages come from one table (core/languages.py): German is the source; the table's order
 # is the order of the language switcher.
 LANGUAGE_CODE = SOURCE_LANGUAGE
@@ -181,6 +215,8 @@ DOWNLOAD_ACCEL_S3_PREFIX = os.environ.get("DOWNLOAD_ACCEL_S3_PREFIX", "/_s3/")
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+# Where `manage.py backup_site` writes its archives when given no path.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "var" / "backups"))
 # How long a draft's preview link („Vorschau-Link“ in the admin) works without logging in.
 PREVIEW_LINK_MAX_AGE = datetime.timedelta(days=int(os.environ.get("PREVIEW_LINK_DAYS", "7")))
 
