@@ -33,7 +33,7 @@ import brotli
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, connections, models, transaction
+from django.db import DatabaseError, connection, connections, models, transaction
 from django.db.backends.signals import connection_created
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
@@ -294,6 +294,9 @@ class PageCacheMiddleware:
             current, boundary = _state(now)
             key = self.key(request, current, boundary, encoding, now)
             entry = cache.get(key)
+        except DatabaseError:
+            # A database that timed out would only time out again in the view: the 503 page now.
+            raise
         except Exception:
             # Without the cache the page is rendered as if there were none.
             logger.exception("Seiten-Cache nicht erreichbar")
