@@ -145,8 +145,11 @@ def server_error(request):
     if isinstance(sys.exc_info()[1], DatabaseError):
         status, template_name = 503, "503.html"
     context = {"request_id": request_id.current()}
+    # The error may have come before the language was chosen (the page cache runs first).
+    language = translation.get_language_from_path(request.path_info) or translation.get_language()
     try:
-        html = loader.render_to_string(template_name, context, request=request)
+        with translation.override(language):
+            html = loader.render_to_string(template_name, context, request=request)
     except Exception:  # noqa: BLE001 - the error page itself must never fail
         html = (
             "<!doctype html><html lang=de><title>Serverfehler</title>"
