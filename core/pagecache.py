@@ -46,7 +46,8 @@ CONTENT_APPS = ("pages", "contacts", "documents", "microprojects", "translations
 GENERATION_KEY = "pagecache:generation"
 BOUNDARY_KEY = "pagecache:boundary"
 PREFIX = "pagecache:page"
-NEVER_CACHED_PREFIXES = ("/admin/",)
+# The health check must not wait for the database in the page cache, nor be answered by it.
+NEVER_CACHED_PREFIXES = ("/admin/", "/healthz")
 COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/atom+xml")
 MIN_COMPRESS_BYTES = 200
 
