@@ -33,6 +33,7 @@ import brotli
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, connection, connections, models, transaction
 from django.db.backends.signals import connection_created
 from django.http import HttpResponse, HttpResponseNotModified
@@ -295,8 +296,9 @@ class PageCacheMiddleware:
             current, boundary = _state(now)
             key = self.key(request, current, boundary, encoding, now)
             entry = cache.get(key)
-        except DatabaseError:
+        except (DatabaseError, DisallowedHost):
             # A database that timed out would only time out again in the view: the 503 page now.
+            # A forged Host header gets the 400 page and one log line, not a cache error too.
             raise
         except Exception:
             # Without the cache the page is rendered as if there were none.
