@@ -39,7 +39,8 @@ import brotli
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, connections, models, transaction
+from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError, connection, connections, models, transaction
 from django.db.backends.signals import connection_created
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone, translation
@@ -54,7 +55,8 @@ APP_GENERATION_KEYS = {app: f"{GENERATION_KEY}:{app}" for app in CONTENT_APPS}
 BOUNDARY_KEY = "pagecache:boundary"
 PREFIX = "pagecache:page"
 FRAGMENT_PREFIX = "pagecache:fragment"
-NEVER_CACHED_PREFIXES = ("/admin/",)
+# The health check must not wait for the database in the page cache, nor be answered by it.
+NEVER_CACHED_PREFIXES = ("/admin/", "/healthz")
 COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/atom+xml")
 MIN_COMPRESS_BYTES = 200
 
@@ -353,6 +355,10 @@ class PageCacheMiddleware:
             entry = cache.get(key)
             # Fragments of the page, should it be rendered, are keyed by the same state.
             request.page_cache_state = (current, boundary, app_generations, now)
+        except (DatabaseError, DisallowedHost):
+            # A database that timed out would only time out again in the view: the 503 page now.
+            # A forged Host header gets the 400 page and one log line, not a cache error too.
+            raise
         except Exception:
             # Without the cache the page is rendered as if there were none.
             logger.exception("Seiten-Cache nicht erreichbar")

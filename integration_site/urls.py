@@ -19,6 +19,7 @@ urlpatterns = [
     path("", core_views.root_redirect, name="root"),
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots"),
+    path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg")),
     path("medien/", include("pages.media_urls")),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: its X-Request-ID header is added after the page cache, so no stored page has one.
+    "core.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -120,6 +122,30 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that hangs instead of refusing must not hold a worker: connecting and each
+# statement (waiting for a lock included) end after this many seconds, and the reader gets the
+# 503 page. 0 lifts the statement limit, e.g. for a long migration.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+DATABASE_STATEMENT_TIMEOUT = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "5"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": DATABASE_CONNECT_TIMEOUT,
+            "options": f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}",
+            # A server that stops answering on an open connection (a lost network, a frozen
+            # host) is noticed by the kernel within about ten seconds.
+            "keepalives": 1,
+            "keepalives_idle": 5,
+            "keepalives_interval": 2,
+            "keepalives_count": 3,
+            "tcp_user_timeout": 10000,
+        }
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # How long to wait for another writer's lock before giving up.
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = DATABASE_STATEMENT_TIMEOUT or 5
+# /healthz gives the database this long to answer `SELECT 1`, then answers 503.
+HEALTHZ_DATABASE_SECONDS = float(os.environ.get("HEALTHZ_DATABASE_SECONDS", "1.5"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -226,9 +252,24 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+# Seconds before a mail relay that does not answer is given up (error mail leaves in the
+# background, core/errormail.py, so a slow relay never holds a request).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Webmaster", addr) for addr in env_list("ADMIN_EMAILS")]
+# Error mail to ADMINS: the same error at most once in this many seconds, all errors together
+# at most this many times a minute. Every error is logged regardless.
+ERROR_MAIL_REPEAT_SECONDS = int(os.environ.get("ERROR_MAIL_REPEAT_SECONDS", "900"))
+ERROR_MAIL_PER_MINUTE = int(os.environ.get("ERROR_MAIL_PER_MINUTE", "5"))
+# Error reports (mail, debug page) hide passwords inside addresses like REDIS_URL too.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "core.error_reports.CredentialsFilter"
+# The proxies whose X-Request-ID the site takes over (the same list gunicorn trusts for
+# X-Forwarded-*); "*" trusts every client.
+TRUSTED_PROXY_ADDRESSES = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Who hears about vulnerabilities (/.well-known/security.txt): the office's shared mailbox
+# unless the operator names another address.
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "mailto:integrationshilfe@lk-l.de")
 
 # The admin's rich-text editor: our extensions beside django-prose-editor's own.
 DJANGO_PROSE_EDITOR_EXTENSIONS = PROSE_EDITOR_EXTENSIONS
@@ -242,9 +283,27 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# One line per record with the request's id (core/request_id.py). A forged Host header is
+# logged but never mailed; other errors are mailed within limits (core/errormail.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.request_id.RequestIdFilter"}},
+    "formatters": {"key_value": {"()": "core.request_id.KeyValueFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "key_value",
+        },
+        "mail_admins": {
+            "class": "core.errormail.ThrottledAdminEmailHandler",
+            "level": "ERROR",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
+    },
 }

@@ -223,3 +223,70 @@ def test_forged_host_header_gets_the_styled_400_page(client, db):
 @pytest.mark.parametrize("path", ["/healthz", "/robots.txt"])
 def test_monitors_and_crawlers_may_ask_with_head(client, db, path):
     assert client.head(path).status_code == 200
+
+
+def test_security_txt_names_a_contact_and_expires_within_a_year(client, db, settings):
+    import datetime
+
+    settings.SECURITY_CONTACT = "mailto:sicherheit@example.org"
+    response = client.get("/.well-known/security.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    fields = dict(line.split(": ", 1) for line in response.content.decode().splitlines())
+    assert fields["Contact"] == "mailto:sicherheit@example.org"
+    assert fields["Preferred-Languages"] == "de, en"
+    assert fields["Canonical"] == "http://testserver/.well-known/security.txt"
+    expires = datetime.datetime.fromisoformat(fields["Expires"])
+    now = datetime.datetime.now(datetime.UTC)
+    # RFC 9116 recommends less than a year ahead; a stale file would be ignored.
+    assert now + datetime.timedelta(days=300) < expires <= now + datetime.timedelta(days=366)
+
+
+def test_security_txt_falls_back_to_the_offices_mailbox():
+    from integration_site.settings import base
+
+    assert base.SECURITY_CONTACT == "mailto:integrationshilfe@lk-l.de"
+
+
+def test_error_reports_hide_passwords_in_cache_and_database_addresses(settings):
+    from django.views.debug import get_default_exception_reporter_filter
+
+    settings.REDIS_URL = "redis://:redis-secret@cache.internal:6379/0"
+    settings.DATABASE_URL = "postgres://kfi:db-secret@db.internal:5432/kfi"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://user:other-secret@cache.internal:6379/1",
+        }
+    }
+    settings.SENTRY_DSN = "https://public:dsn-secret@sentry.example.org/1"
+    safe = get_default_exception_reporter_filter().get_safe_settings()
+    shown = repr(safe)
+    for secret in ("redis-secret", "db-secret", "other-secret", "dsn-secret"):
+        assert secret not in shown
+    # What helps finding the fault stays: the host of an address with its password removed.
+    assert "cache.internal:6379/1" in safe["CACHES"]["default"]["LOCATION"]
+
+
+@override_settings(DEBUG=False)
+def test_the_error_mail_does_not_show_the_redis_password(db, settings, monkeypatch):
+    from django.core import mail
+    from django.test import Client
+
+    from core import errormail
+    from core import views as core_views
+
+    settings.ADMINS = [("Webmaster", "webmaster@example.org")]
+    settings.REDIS_URL = "redis://:redis-secret@cache.internal:6379/0"
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setattr(core_views, "reverse", broken)
+    assert Client(raise_request_exception=False).get("/robots.txt").status_code == 500
+    assert errormail.wait_until_sent(timeout=5)
+    [message] = mail.outbox
+    html = message.alternatives[0][0] if message.alternatives else ""
+    assert "kaputt" in message.body
+    assert "REDIS_URL = " in message.body
+    assert "redis-secret" not in message.body + html
