@@ -140,7 +140,8 @@ def _watch(execute, sql, params, many, context):
 
 def watch_writes(connection, **_kwargs):
     if _watch not in connection.execute_wrappers:
-        connection.execute_wrappers.append(_watch)
+        # First, where a wrapper a request has added (and will remove again) cannot hide it.
+        connection.execute_wrappers.insert(0, _watch)
 
 
 def connect_signals():

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: its X-Request-ID header is added after the page cache, so no stored page has one.
     "core.request_id.RequestIdMiddleware",
+    # Every query of a request ends within DATABASE_CLIENT_DEADLINE, even if the server froze.
+    "core.db_deadline.DatabaseDeadlineMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -144,6 +146,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # How long to wait for another writer's lock before giving up.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = DATABASE_STATEMENT_TIMEOUT or 5
+# A database that stops answering on an open connection (a frozen process or host) cannot end
+# the statement itself: the worker gives up after this many seconds (core.db_deadline).
+# 0 switches the client's deadline off.
+DATABASE_CLIENT_DEADLINE = float(
+    os.environ.get(
+        "DATABASE_CLIENT_DEADLINE",
+        str(DATABASE_STATEMENT_TIMEOUT + 2 if DATABASE_STATEMENT_TIMEOUT else 0),
+    )
+)
 # /healthz gives the database this long to answer `SELECT 1`, then answers 503.
 HEALTHZ_DATABASE_SECONDS = float(os.environ.get("HEALTHZ_DATABASE_SECONDS", "1.5"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -185,3 +185,75 @@ def test_a_stopped_database_gives_the_503_page_and_the_next_request_after_it_wor
         assert client.get("/healthz").status_code == 503
     assert client.get("/en/datenschutz/").status_code == 200
     assert client.get("/healthz").status_code == 200
+
+
+def test_a_query_that_never_returns_ends_at_the_client_deadline_with_the_503_page(
+    db, settings, monkeypatch
+):
+    """A frozen server: nothing comes back on an open connection, and no server timeout fires."""
+    PageFactory(key=Page.Key.PRIVACY, title_de="Datenschutz", body_de="<p>Text</p>")
+    settings.DATABASE_CLIENT_DEADLINE = 1
+    client = Client(raise_request_exception=False)
+    real = CursorWrapper._execute
+
+    def hang(self, *args, **kwargs):
+        time.sleep(30)  # the database never answers
+        return real(self, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(CursorWrapper, "_execute", hang)
+        patch.setattr(connection, "close", lambda: None)  # the test's transaction stays open
+        started = time.monotonic()
+        response = client.get("/de/datenschutz/")
+        elapsed = time.monotonic() - started
+    assert response.status_code == 503
+    assert "Die Website ist vorübergehend nicht erreichbar" in response.content.decode()
+    assert elapsed < 2
+    # The worker goes on: the next request is answered as usual.
+    assert client.get("/de/datenschutz/").status_code == 200
+
+
+@on_postgresql
+def test_the_client_deadline_closes_the_connection_and_the_next_query_reconnects(db):
+    from core.db_deadline import DatabaseDeadlineExceeded, _with_deadline, allow_connecting
+
+    other = connections.create_connection("default")
+    deadline = _with_deadline(1)
+    try:
+        with other.execute_wrapper(deadline):
+            started = time.monotonic()
+            with pytest.raises(DatabaseDeadlineExceeded), other.cursor() as cursor:
+                cursor.execute("SELECT pg_sleep(4)")
+            assert time.monotonic() - started < 1.8
+            assert other.connection is None
+            # The rest of the request does not wait for the server again.
+            started = time.monotonic()
+            with pytest.raises(DatabaseDeadlineExceeded), other.cursor() as cursor:
+                cursor.execute("SELECT 1")
+            assert time.monotonic() - started < 0.5
+        allow_connecting(other)
+        with other.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            assert cursor.fetchone() == (1,)
+        assert deadline not in other.execute_wrappers
+    finally:
+        other.close()
+
+
+def test_a_connection_opened_during_a_request_keeps_watching_writes_for_the_page_cache(
+    db, monkeypatch
+):
+    from core.pagecache import _watch, watch_writes
+
+    PageFactory(key=Page.Key.PRIVACY, title_de="Datenschutz", body_de="<p>Text</p>")
+    connection.execute_wrappers.remove(_watch)  # as if the connection were not open yet
+    real = CursorWrapper.execute
+
+    def connecting(self, *args, **kwargs):
+        watch_writes(self.db)  # what `connection_created` does when a request connects
+        return real(self, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(CursorWrapper, "execute", connecting)
+        assert Client().get("/de/datenschutz/").status_code == 200
+    assert connection.execute_wrappers == [_watch]
