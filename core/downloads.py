@@ -13,6 +13,7 @@ from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.http import (
+    FileResponse,
     HttpResponse,
     HttpResponseNotModified,
     HttpResponseRedirect,
@@ -169,7 +170,11 @@ def _stream(request, field_file, start, length, *, status):
         # Opened before the response starts, so a missing file fails as an error, not as a
         # truncated download.
         stream = field_file.storage.open(field_file.name, "rb")
-        response = StreamingHttpResponse(_ByteRange(stream, start, length), status=status)
+        if status == 200:
+            # The whole file: gunicorn hands a file on the disk to the kernel (sendfile).
+            response = FileResponse(stream, status=status)
+        else:
+            response = StreamingHttpResponse(_ByteRange(stream, start, length), status=status)
     response["Content-Length"] = str(length)
     return response
 

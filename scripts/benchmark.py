@@ -7,7 +7,8 @@ else SQLite under var/bench/), loads the demo content and the generated load dat
 sends BENCH_CONNECTIONS (default 16) concurrent connections at each page for BENCH_SECONDS.
 
 Each page is measured warm (from the page cache) and right after an edit (every request first
-raises the page cache's generation, as a save does), as requests per second and p99, and as a
+raises the page cache's generations as a save of a notice does; the start page also after a
+save of a person and after a change to every app), as requests per second and p99, and as a
 ratio to the hello-world view and to a static file served by the same gunicorn. The numbers
 are a report for comparing changes on one machine; the script never fails on timing.
 """
@@ -136,7 +137,7 @@ print(json.dumps(out))
 def _request(port, path, edit):
     head = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: gzip, br\r\n"
     if edit:
-        head += "X-Bench-Edit: 1\r\n"
+        head += f"X-Bench-Edit: {edit}\r\n"
     data = (head + "Connection: close\r\n\r\n").encode()
     start = time.perf_counter()
     with socket.create_connection(("127.0.0.1", port)) as sock:
@@ -252,12 +253,18 @@ def report(port, extra):
         if _status(port, path) != 200:
             print(f"übersprungen (nicht 200): {path}")
             continue
-        rows += [(label, path, False), (f"{label} nach Änderung", path, True)]
+        rows += [(label, path, False), (f"{label} nach Änderung", path, "pages")]
+        if path == "/de/":
+            rows += [
+                (f"{label} nach Änderung Person", path, "contacts"),
+                (f"{label} nach Änderung aller Apps", path, "all"),
+            ]
     rows.append(("PDF-Download", extra["pdf"], False))
     print(
         f"\n{CONNECTIONS} Verbindungen, je {SECONDS:g} s; Hello world {hello:.0f}/s, "
         f"statische Datei {static:.0f}/s\n"
     )
+    print("„nach Änderung“: vor jeder Anfrage wird ein Hinweis gespeichert (App pages).\n")
     print(
         f"{'Seite':36} {'Anfr./s':>8} {'p99 ms':>8} {'× Hello':>8} {'× statisch':>10} {'Fehler':>6}"
     )

@@ -1,9 +1,9 @@
 """`make bench`: the production settings plus a hello-world view to measure against.
 
 This module is also the bench's URLconf: the site's addresses plus `/bench/hello/`, a bare
-view that is never served from the page cache. A request with the header `X-Bench-Edit: 1`
-raises the page cache's generation first, exactly as a write to the content does, so it
-measures the first render after an edit.
+view that is never served from the page cache. A request with the header `X-Bench-Edit: <app>`
+raises the page cache's generations first, exactly as a write to a table of that content app
+does (`X-Bench-Edit: all`: of every app), so it measures the first render after an edit.
 """
 
 from django.http import HttpResponse
@@ -32,8 +32,9 @@ class EditMiddleware:
         self.bump = import_string("core.pagecache.bump")
 
     def __call__(self, request):
-        if request.headers.get("X-Bench-Edit"):
-            self.bump()
+        edited = request.headers.get("X-Bench-Edit")
+        if edited:
+            self.bump(app=None if edited == "all" else edited)
         return self.get_response(request)
 
 
