@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models import Count, F, Prefetch, Q, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from rapidfuzz import fuzz, process
@@ -203,14 +203,22 @@ def alphabet(municipalities):
 
 
 def finder_towns():
-    """Every town with its published people, Ortsteile and other names, for the finder."""
-    people = people_for_display(Person.objects.all())
-    towns = Municipality.objects.prefetch_related(
-        Prefetch("responsible_people", queryset=people, to_attr="published_people"),
-        "localities",
-        "alternative_names",
-    )
+    """Every town with its Ortsteile and other names: what the finder matches against.
+
+    The people come only for the towns found (`with_published_people`), so the finder does
+    not read everyone to answer for one town.
+    """
+    towns = Municipality.objects.prefetch_related("localities", "alternative_names")
     return sorted(towns, key=sort_key)
+
+
+def with_published_people(towns):
+    """`towns`, each with `published_people`: two queries however many people exist."""
+    people = people_for_display(Person.objects.all())
+    prefetch_related_objects(
+        towns, Prefetch("responsible_people", queryset=people, to_attr="published_people")
+    )
+    return towns
 
 
 def other_authorities():

@@ -74,6 +74,7 @@ def finder(request):
         answer = selectors.find_municipalities(
             municipalities, **form.cleaned_data["ort"], authorities=selectors.other_authorities()
         )
+        selectors.with_published_people(answer.matches)
     found = bool(answer and answer.found)
     return render(
         request,

@@ -32,6 +32,7 @@ def _finder_answer(text):
     # Only a certain answer leads: no typo guess, no choice between several towns.
     if not answer.found or answer.corrected or answer.is_choice:
         return None
+    contacts.with_published_people(answer.matches)
     return answer
 
 
