@@ -5,9 +5,14 @@ apps (core.pagecache.fragment_key), the next scheduled change, the day, the lang
 `per` (optional: what else the part differs by, such as the page's address). After an edit
 to one app, fragments showing only other apps are reused; nothing else can make them stale.
 Outside anonymous reading (editors, previews) the part is rendered every time.
+
+Each process also keeps the fragments it used last: a key names one state of the content, so
+what it holds can never become stale, and after an edit of another app the part costs no
+round trip to the shared cache.
 """
 
 import logging
+from collections import OrderedDict
 
 from django import template
 from django.core.cache import cache
@@ -16,6 +21,16 @@ from core import pagecache
 
 logger = logging.getLogger(__name__)
 register = template.Library()
+# The fragments this process used last, newest at the end.
+LOCAL_ENTRIES = 300
+_local = OrderedDict()
+
+
+def _remember(key, html):
+    _local[key] = html
+    _local.move_to_end(key)
+    while len(_local) > LOCAL_ENTRIES:
+        _local.popitem(last=False)
 
 
 class FragmentNode(template.Node):
@@ -29,6 +44,9 @@ class FragmentNode(template.Node):
         key = pagecache.fragment_key(request, self.name.resolve(context), depends_on, per=per)
         if key is None:
             return self.nodelist.render(context)
+        html = _local.get(key)
+        if html is not None:
+            return html
         try:
             html = cache.get(key)
         except Exception:
@@ -40,6 +58,7 @@ class FragmentNode(template.Node):
                 cache.set(key, html, timeout=pagecache.fragment_timeout(request))
             except Exception:
                 logger.exception("Seiten-Cache nicht erreichbar")
+        _remember(key, html)
         return html
 
 
