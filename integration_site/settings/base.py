@@ -181,6 +181,15 @@ DOWNLOAD_ACCEL_S3_PREFIX = os.environ.get("DOWNLOAD_ACCEL_S3_PREFIX", "/_s3/")
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+# PDFs are read and rendered in a child process (documents/pdf.py) within these bounds.
+DOCUMENT_MAX_PDF_PAGES = int(os.environ.get("DOCUMENT_MAX_PDF_PAGES", "2000"))
+PDF_CHECK_SECONDS = int(os.environ.get("PDF_CHECK_SECONDS", "15"))
+# Of those, the time spent reading text for the search; a file's text beyond it is left out.
+PDF_TEXT_SECONDS = 5
+PDF_PREVIEW_SECONDS = int(os.environ.get("PDF_PREVIEW_SECONDS", "10"))
+# 360 pixels wide, so up to four times as tall as wide; an A4 page needs 183,000.
+PDF_PREVIEW_MAX_PIXELS = 600_000
+PDF_SANDBOX_MEMORY_BYTES = int(os.environ.get("PDF_SANDBOX_MEMORY_BYTES", 1024 * 1024 * 1024))
 # How long a draft's preview link („Vorschau-Link“ in the admin) works without logging in.
 PREVIEW_LINK_MAX_AGE = datetime.timedelta(days=int(os.environ.get("PREVIEW_LINK_DAYS", "7")))
 
