@@ -189,6 +189,13 @@ PDF_TEXT_SECONDS = 5
 PDF_PREVIEW_SECONDS = int(os.environ.get("PDF_PREVIEW_SECONDS", "10"))
 # 360 pixels wide, so up to four times as tall as wide; an A4 page needs 183,000.
 PDF_PREVIEW_MAX_PIXELS = 600_000
+# Imports (CSV of funded projects, XLIFF translations): largest file, most rows or units, and
+# how long a checked file waits on the server for the editor's confirmation.
+CSV_IMPORT_MAX_BYTES = int(os.environ.get("CSV_IMPORT_MAX_BYTES", 2 * 1024 * 1024))
+CSV_IMPORT_MAX_ROWS = int(os.environ.get("CSV_IMPORT_MAX_ROWS", "5000"))
+XLIFF_IMPORT_MAX_BYTES = int(os.environ.get("XLIFF_IMPORT_MAX_BYTES", 5 * 1024 * 1024))
+XLIFF_IMPORT_MAX_UNITS = int(os.environ.get("XLIFF_IMPORT_MAX_UNITS", "20000"))
+IMPORT_PREVIEW_SECONDS = 60 * 60
 PDF_SANDBOX_MEMORY_BYTES = int(os.environ.get("PDF_SANDBOX_MEMORY_BYTES", 1024 * 1024 * 1024))
 # How long a draft's preview link („Vorschau-Link“ in the admin) works without logging in.
 PREVIEW_LINK_MAX_AGE = datetime.timedelta(days=int(os.environ.get("PREVIEW_LINK_DAYS", "7")))
