@@ -17,6 +17,7 @@ from core.formats import format_size
 from core.pending import pending_drop, pending_get, pending_keep
 from core.publication import PublicationAdminMixin, VisibilityFilter
 from core.review_admin import ReviewedAdminMixin
+from core.uploads import upload_limit
 from documents.models import Document
 from translations.admin import TranslatedAdmin, TranslatedStackedInline
 
@@ -375,6 +376,7 @@ class FundedProjectAdmin(TranslatedAdmin):
         }
         return super().changelist_view(request, extra_context)
 
+    @upload_limit("CSV_IMPORT_MAX_BYTES")
     def import_view(self, request):
         """Upload → preview (nothing saved) → confirm; a file with any bad row saves nothing.
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from core.formats import format_size
 from core.languages import language_name, site_language
 from core.pending import pending_drop, pending_get, pending_keep
+from core.uploads import upload_limit
 
 from .status import (
     COMPLETE,
@@ -197,6 +198,7 @@ def export(request):
 
 
 @admin.site.admin_view
+@upload_limit("XLIFF_IMPORT_MAX_BYTES")
 def import_preview(request):
     _require_translation_rights(request)
     if request.method != "POST":

@@ -5,9 +5,16 @@ import pytest
 
 from microprojects.models import FundedProject
 
-from .test_admin import GOOD_CSV, IMPORT_URL, form_data, towns, upload  # noqa: F401 - fixture
+from .test_admin import GOOD_CSV, IMPORT_URL, form_data
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def towns():
+    from tests.microprojects.factories import MunicipalityFactory
+
+    return MunicipalityFactory(name="Borna"), MunicipalityFactory(name="Grimma")
 
 
 def _preview(client, data, name="liste.csv"):
@@ -74,9 +81,9 @@ def test_an_expired_preview_cannot_be_confirmed(editor_client, towns, settings):
 
 
 def test_a_file_over_the_size_limit_is_refused_naming_the_limit(editor_client, towns):
-    data = GOOD_CSV.encode() + b"Fest;Verein;Borna;Fest;10;" + b"x" * (2 * 1024 * 1024) + b"\n"
+    data = GOOD_CSV.encode() + b"Fest;Verein;Borna;Fest;10;" + b"x" * 2_500_000 + b"\n"
     content = _preview(editor_client, data).content.decode()
-    assert "Erlaubt sind höchstens 2,0\xa0MB" in content or "Erlaubt sind höchstens 2" in content
+    assert "Die Datei ist 2,5 MB groß. Erlaubt sind höchstens 2,0 MB." in content
     assert 'name="confirm"' not in content
 
 

@@ -8,11 +8,17 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pages.models import Page
+from tests.pages.factories import PageFactory
 from translations.xliff import export_xliff
 
-from .test_xliff import page, translate, uid  # noqa: F401 - page is a fixture
+from .test_xliff import translate, uid
 
 IMPORT_URL = "/admin/uebersetzungen/import/"
+
+
+@pytest.fixture
+def page(db):
+    return PageFactory(key=Page.Key.PRIVACY, title_de="Datenschutz", summary_de="", body_de="")
 
 
 def _preview(client, data, language="tr"):
@@ -96,7 +102,7 @@ def test_a_file_over_the_size_limit_is_refused_naming_the_limit(editor_client, p
     settings.XLIFF_IMPORT_MAX_BYTES = 1024
     data = translate(export_xliff("tr"), "tr", {uid(page, "title"): "Gizlilik " * 200})
     content = _messages(_preview(editor_client, data))
-    assert "Erlaubt sind höchstens 1,0 KB" in content or "Erlaubt sind höchstens 1" in content
+    assert "groß. Erlaubt sind höchstens 1 kB." in content
     page.refresh_from_db()
     assert page.title_tr is None
 
