@@ -10,7 +10,13 @@ class CoreConfig(AppConfig):
         from .editors import sync_editor_group
         from .pagecache import connect_signals
         from .through import name_link_tables
+        from .uploads import remove_stale_temporary_uploads
 
         post_migrate.connect(sync_editor_group, dispatch_uid="sync_editor_group")
         name_link_tables()
         connect_signals()
+        try:
+            # Creates the directory, and clears what workers killed before a restart left.
+            remove_stale_temporary_uploads()
+        except OSError:
+            pass  # the deploy check names a directory that cannot be created

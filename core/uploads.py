@@ -84,6 +84,11 @@ class BoundedUploadHandler(FileUploadHandler):
         return raw_data if self.received <= self.limit else None
 
     def file_complete(self, file_size):
-        if self.received > self.limit:
-            return OversizedUpload(self.file_name, self.content_type, self.received)
-        return None
+        if self.received <= self.limit:
+            return None
+        # The handlers after this one never complete the file: their part of it, a temporary
+        # file up to the limit, goes now rather than whenever the garbage collector runs.
+        for handler in self.request.upload_handlers:
+            if handler is not self:
+                handler.upload_interrupted()
+        return OversizedUpload(self.file_name, self.content_type, self.received)

@@ -62,6 +62,8 @@ def test_oversized_document_is_refused_before_the_rest_is_written(editor_client,
     assert "Die Datei ist 2,0 MB groß. Erlaubt sind höchstens 200 kB." in content
     # At most the limit and one chunk (64 kB) reach a temporary file, not the 2 MB.
     assert sum(written) <= settings.DOCUMENT_MAX_UPLOAD_BYTES + 64 * 1024
+    # And the part that was written is gone once the request has answered.
+    assert list(Path(settings.FILE_UPLOAD_TEMP_DIR).iterdir()) == []
     assert not Document.objects.exists()
 
 
