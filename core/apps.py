@@ -1,3 +1,5 @@
+import contextlib
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
@@ -15,8 +17,7 @@ class CoreConfig(AppConfig):
         post_migrate.connect(sync_editor_group, dispatch_uid="sync_editor_group")
         name_link_tables()
         connect_signals()
-        try:
-            # Creates the directory, and clears what workers killed before a restart left.
+        # Creates the directory and clears what workers killed before a restart left; one
+        # that cannot be created is named by Django's deploy check.
+        with contextlib.suppress(OSError):
             remove_stale_temporary_uploads()
-        except OSError:
-            pass  # the deploy check names a directory that cannot be created

@@ -86,7 +86,11 @@ def inspect(data, *, max_pages, max_text_pages, max_text_chars, text_seconds):
     signal.setitimer(signal.ITIMER_REAL, text_seconds)
     try:
         for page in reader.pages[:max_text_pages]:
-            text = (page.extract_text() or "").strip()
+            try:
+                text = (page.extract_text() or "").strip()
+            except Exception:  # noqa: BLE001 - e.g. pypdf's own limits; the file itself is fine
+                complete = False
+                continue
             if text:
                 texts.append(text)
                 length += len(text)

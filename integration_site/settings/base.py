@@ -194,12 +194,13 @@ FILE_UPLOAD_TEMP_DIR = os.environ.get("UPLOAD_TEMP_DIR", str(BASE_DIR / "var" / 
 UPLOAD_TEMP_MAX_AGE = 60 * 60
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
-# PDFs are read and rendered in a child process (documents/pdf.py) within these bounds.
+# PDFs are read and rendered in a child process (documents/pdf.py) within these bounds; check
+# and preview together stay well inside gunicorn's 30-second timeout.
 DOCUMENT_MAX_PDF_PAGES = int(os.environ.get("DOCUMENT_MAX_PDF_PAGES", "2000"))
-PDF_CHECK_SECONDS = int(os.environ.get("PDF_CHECK_SECONDS", "15"))
+PDF_CHECK_SECONDS = int(os.environ.get("PDF_CHECK_SECONDS", "10"))
 # Of those, the time spent reading text for the search; a file's text beyond it is left out.
-PDF_TEXT_SECONDS = 5
-PDF_PREVIEW_SECONDS = int(os.environ.get("PDF_PREVIEW_SECONDS", "10"))
+PDF_TEXT_SECONDS = 4
+PDF_PREVIEW_SECONDS = int(os.environ.get("PDF_PREVIEW_SECONDS", "8"))
 # 360 pixels wide, so up to four times as tall as wide; an A4 page needs 183,000.
 PDF_PREVIEW_MAX_PIXELS = 600_000
 # Imports (CSV of funded projects, XLIFF translations): largest file, most rows or units, and
