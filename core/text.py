@@ -3,14 +3,23 @@
 import re
 import unicodedata
 
+# Control characters other than tab and LF: no reader needs them in a card or an event.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
 
 def normalise_line_breaks(value):
-    """The value with every line break as a single LF.
+    """The value with every line break as a single LF and no other control character.
 
-    vCard and iCalendar readers end a content line at a lone CR too; as an LF it is
-    escaped like any other line break, whichever library release does the escaping.
+    vCard and iCalendar readers end a content line at a lone CR too, and lenient ones at
+    NEL, U+2028 and the other Unicode line breaks, which the libraries pass through
+    unescaped; as an LF each is escaped like any other line break, whichever library
+    release does the escaping.
     """
-    return str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = str(value)
+    lines = text.splitlines()
+    if text.endswith(("\n", "\r")):
+        lines.append("")
+    return _CONTROLS.sub("", "\n".join(lines))
 
 
 def filename_part(value):

@@ -250,6 +250,8 @@ class LanguageFilter(admin.SimpleListFilter):
 
 @admin.register(Document)
 class DocumentAdmin(ReferencedDeleteMixin, PublicationAdminMixin, TranslatedAdmin):
+    # Uploads stop at this limit while they arrive (core/uploads.py).
+    upload_limit_setting = "DOCUMENT_MAX_UPLOAD_BYTES"
     form = DocumentAdminForm
     delete_advice = _(
         "Soll das Dokument nur nicht mehr auf der Website erscheinen, stellen Sie "

@@ -11,19 +11,18 @@ import zipfile
 from dataclasses import dataclass
 from xml.parsers import expat
 
-import pypdf
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.formats import format_size
 
 from .filetypes import FILE_TYPES
+from .pdf import SandboxFailed, pdf_inspect
 
 ALLOWED = ", ".join(file_type.label for file_type in FILE_TYPES.values())
-# Enough text for search; a scanned 500-page report must not stall the upload.
-MAX_TEXT_PAGES = 300
-MAX_TEXT_CHARS = 500_000
 # A zip whose parts unpack to far more than the limit is a zip bomb, not a form.
 MAX_UNPACKED_FACTOR = 20
 MAX_MANIFEST_BYTES = 1_000_000
@@ -154,35 +153,66 @@ def _damaged(type_label):
     )
 
 
+# What a refused PDF contains, in the editor's words.
+ACTIVE_CONTENT = {
+    "javascript": gettext_lazy("JavaScript"),
+    "launch": gettext_lazy("Aktionen, die Programme starten oder Dateien laden"),
+    "automatic_action": gettext_lazy("automatische Aktionen"),
+    "open_action": gettext_lazy("eine Aktion beim Öffnen"),
+    "rich_media": gettext_lazy("eingebettete Multimedia-Inhalte"),
+}
+
+
 def _parse_pdf(upload):
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
     try:
-        reader = pypdf.PdfReader(upload)
-        if reader.is_encrypted:
-            raise ValidationError(
-                _(
-                    "Die PDF-Datei ist verschlüsselt oder mit einem Passwort geschützt. Bitte "
-                    "laden Sie eine Fassung ohne Passwort und ohne Schutz hoch."
-                ),
-                code="encrypted",
+        answer = pdf_inspect(data)
+    except SandboxFailed:
+        raise ValidationError(
+            _(
+                "Die PDF-Datei ließ sich nicht in %(seconds)s Sekunden prüfen, sie ist zu "
+                "aufwendig aufgebaut. Bitte exportieren Sie sie neu, zum Beispiel über "
+                "„Drucken als PDF“, und laden Sie sie dann hoch."
             )
-        page_count = len(reader.pages)
-        if not page_count:
-            raise _damaged("PDF")
-        texts, length = [], 0
-        for page in reader.pages[:MAX_TEXT_PAGES]:
-            text = page.extract_text() or ""
-            texts.append(text)
-            length += len(text)
-            if length > MAX_TEXT_CHARS:
-                break
-    except ValidationError:
-        raise
-    except Exception as error:  # noqa: BLE001 - pypdf raises many kinds on damaged files
-        raise _damaged("PDF") from error
-    finally:
-        upload.seek(0)
-    text = "\n".join(t.strip() for t in texts if t.strip())[:MAX_TEXT_CHARS]
-    return {"page_count": page_count, "text": text}
+            % {"seconds": number_format(settings.PDF_CHECK_SECONDS)},
+            code="too_costly",
+        ) from None
+    error = answer.get("error")
+    if error == "encrypted":
+        raise ValidationError(
+            _(
+                "Die PDF-Datei ist verschlüsselt oder mit einem Passwort geschützt. Bitte "
+                "laden Sie eine Fassung ohne Passwort und ohne Schutz hoch."
+            ),
+            code="encrypted",
+        )
+    if error == "too_many_pages":
+        raise ValidationError(
+            _(
+                "Die PDF-Datei hat %(count)s Seiten. Erlaubt sind höchstens %(limit)s Seiten. "
+                "Bitte teilen Sie das Dokument auf."
+            )
+            % {
+                "count": number_format(answer["page_count"], force_grouping=True),
+                "limit": number_format(settings.DOCUMENT_MAX_PDF_PAGES, force_grouping=True),
+            },
+            code="too_many_pages",
+        )
+    if error == "active_content":
+        raise ValidationError(
+            _(
+                "Die PDF-Datei enthält %(found)s. Solche Inhalte können beim Öffnen von selbst "
+                "etwas ausführen; wir veröffentlichen sie nicht. Bitte speichern Sie die Datei "
+                "ohne sie neu, zum Beispiel über „Drucken als PDF“ oder als PDF/A."
+            )
+            % {"found": ", ".join(str(ACTIVE_CONTENT[key]) for key in answer["found"])},
+            code="active_content",
+        )
+    if error:
+        raise _damaged("PDF")
+    return {"page_count": answer["page_count"], "text": answer["text"]}
 
 
 def pdf_text(stream):

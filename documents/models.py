@@ -277,6 +277,13 @@ class DocumentFile(models.Model):
         blank=True,
         editable=False,
     )
+    # Remembered so that no reader's request tries again what failed at the upload.
+    has_no_preview = models.BooleanField(
+        _("ohne Vorschaubild"),
+        default=False,
+        editable=False,
+        help_text=_("Die erste Seite ließ sich nicht in den festen Grenzen als Bild zeigen."),
+    )
     created_at = models.DateTimeField(_("hochgeladen am"))
 
     class Meta:

@@ -1,8 +1,6 @@
 """Writes of the documents app: new versions, the current-version pointer, deletion, previews."""
 
-import io
 import logging
-import threading
 import uuid
 from dataclasses import dataclass
 
@@ -15,12 +13,10 @@ from django.utils.translation import gettext as _
 
 from .inspection import inspect_upload
 from .models import Document, DocumentFile, DocumentVersion
+from .pdf import pdf_first_page_png
 from .selectors import document_usages
 
 logger = logging.getLogger(__name__)
-PREVIEW_WIDTH = 360
-# PDFium is not thread-safe; one render at a time per process.
-_pdfium_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -90,9 +86,13 @@ def version_create(
             # The same bytes are stored already: point to them instead of a second copy.
             new_file.file.name = earlier.file.name
             new_file.preview.name = earlier.preview.name
+            new_file.has_no_preview = earlier.has_no_preview
         else:
             upload.seek(0)
             new_file.file.save(inspection.original_name, upload, save=False)
+            if new_file.kind == DocumentFile.Kind.PDF:
+                upload.seek(0)
+                _attach_preview(new_file, upload.read())
         new_file.save()
         if keep_other_languages:
             for kept in current_files:
@@ -163,38 +163,38 @@ def fill_missing_pdf_text():
     return filled
 
 
-def preview_for(document_file):
-    """The stored PNG of the file's first page, rendered on first use and kept."""
-    if document_file.preview:
-        return document_file.preview
-    if document_file.kind != DocumentFile.Kind.PDF:
-        return None
-    with document_file.file.open("rb") as stream:
-        data = stream.read()
-    try:
-        png = _render_first_page(data)
-    except Exception:  # noqa: BLE001 - PDFium's errors vary; a missing preview is no outage
-        logger.exception("Vorschau für %s ließ sich nicht erzeugen", document_file.file.name)
-        return None
-    document_file.preview.save(f"{uuid.uuid4().hex}.png", ContentFile(png), save=False)
-    # Every file row sharing the stored PDF (carried-over languages, re-uploads) shares it.
-    DocumentFile.objects.filter(file=document_file.file.name, preview="").update(
-        preview=document_file.preview.name
+def fill_missing_previews():
+    """Render the previews of stored PDFs that have none (uploaded before previews were made
+    at upload); returns how many were made. Files that cannot be previewed are marked."""
+    made = 0
+    missing = DocumentFile.objects.filter(
+        kind=DocumentFile.Kind.PDF, preview="", has_no_preview=False
     )
-    return document_file.preview
+    for document_file in missing:
+        try:
+            with document_file.file.open("rb") as stream:
+                data = stream.read()
+        except OSError:
+            logger.warning("PDF %s fehlt im Speicher", document_file.file.name)
+            continue
+        _attach_preview(document_file, data)
+        # Every file row sharing the stored PDF (carried-over languages, re-uploads) shares it.
+        DocumentFile.objects.filter(file=document_file.file.name, preview="").update(
+            preview=document_file.preview.name, has_no_preview=document_file.has_no_preview
+        )
+        made += bool(document_file.preview)
+    return made
+
+
+def _attach_preview(document_file, data):
+    """Store the first page as an image on the (unsaved) file, or mark it as having none."""
+    png = _render_first_page(data)
+    if png is None:
+        logger.warning("Keine Vorschau für %s: außerhalb der Grenzen", document_file.file.name)
+        document_file.has_no_preview = True
+        return
+    document_file.preview.save(f"{uuid.uuid4().hex}.png", ContentFile(png), save=False)
 
 
 def _render_first_page(data):
-    import pypdfium2
-
-    with _pdfium_lock:
-        pdf = pypdfium2.PdfDocument(data)
-        try:
-            page = pdf[0]
-            bitmap = page.render(scale=PREVIEW_WIDTH / page.get_width())
-            image = bitmap.to_pil()
-        finally:
-            pdf.close()
-    buffer = io.BytesIO()
-    image.convert("RGB").save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
+    return pdf_first_page_png(data)

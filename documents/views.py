@@ -12,7 +12,6 @@ from translations.fallback import breadcrumb
 from . import selectors
 from .forms import DocumentFilterForm
 from .models import Document, DocumentVersion, file_for_language
-from .services import preview_for
 
 # Earlier versions never change, so caches may keep them for a day without asking.
 EARLIER_VERSION_MAX_AGE = 24 * 60 * 60
@@ -138,9 +137,9 @@ def version_download(request, slug, number):
 
 @require_safe
 def preview(request, slug):
-    """The first page of the offered PDF as an image, rendered once and then kept."""
+    """The first page of the offered PDF as an image, made when the editor uploaded it."""
     _document, document_file = _offered_file(slug)
-    image = preview_for(document_file)
+    image = document_file.preview
     if not image:
         raise Http404
     return serve_stored_file(

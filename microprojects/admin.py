@@ -1,7 +1,5 @@
-import base64
-import binascii
-
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -15,8 +13,11 @@ from django.utils.text import format_lazy, get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.formats import format_size
+from core.pending import pending_drop, pending_get, pending_keep
 from core.publication import PublicationAdminMixin, VisibilityFilter
 from core.review_admin import ReviewedAdminMixin
+from core.uploads import upload_limit
 from documents.models import Document
 from translations.admin import TranslatedAdmin, TranslatedStackedInline
 
@@ -313,21 +314,28 @@ class FundedProjectImportForm(forms.Form):
         label=gettext_lazy("Neue Projekte gleich veröffentlichen"),
         required=False,
     )
-    # The checked file travels from the preview to the confirmation inside the form.
-    content = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("file"):
-            cleaned["data"] = cleaned["file"].read()
-        elif cleaned.get("content"):
-            try:
-                cleaned["data"] = base64.b64decode(cleaned["content"], validate=True)
-            except (binascii.Error, ValueError):
-                raise forms.ValidationError(_("Bitte laden Sie die Datei erneut hoch.")) from None
-        else:
+        upload = cleaned.get("file")
+        if not upload:
             self.add_error("file", _("Bitte wählen Sie eine CSV-Datei aus."))
+        elif upload.size > settings.CSV_IMPORT_MAX_BYTES:
+            self.add_error(
+                "file",
+                _("Die Datei ist %(size)s groß. Erlaubt sind höchstens %(limit)s.")
+                % {
+                    "size": format_size(upload.size),
+                    "limit": format_size(settings.CSV_IMPORT_MAX_BYTES),
+                },
+            )
+        else:
+            cleaned["data"] = upload.read()
         return cleaned
+
+
+# Where the checked file waits in the editor's session for the confirmation.
+PENDING_IMPORT = "funded_project_import"
 
 
 @admin.register(FundedProject)
@@ -368,29 +376,50 @@ class FundedProjectAdmin(TranslatedAdmin):
         }
         return super().changelist_view(request, extra_context)
 
+    @upload_limit("CSV_IMPORT_MAX_BYTES")
     def import_view(self, request):
-        """Upload → preview (nothing saved) → confirm; a file with any bad row saves nothing."""
+        """Upload → preview (nothing saved) → confirm; a file with any bad row saves nothing.
+
+        The checked file waits on the server for the confirmation (core/pending.py).
+        """
         if not self.has_import_permission(request):
             raise PermissionDenied
-        result = content = None
+        result = token = None
         form = FundedProjectImportForm(initial={"year": timezone.localdate().year - 1})
-        if request.method == "POST":
+        if request.method == "POST" and "confirm" in request.POST:
+            pending = pending_get(request, key=PENDING_IMPORT, token=request.POST.get("token"))
+            if pending is None:
+                self.message_user(
+                    request,
+                    _("Die Vorschau ist abgelaufen. Bitte laden Sie die Datei erneut hoch."),
+                    messages.ERROR,
+                )
+                return redirect("admin:microprojects_fundedproject_import")
+            data, details = pending
+            year = details["year"]
+            # Checked again: projects of that year may have changed since the preview.
+            result = services.parse_funded_projects_csv(data, year=year)
+            if result.is_valid:
+                count = services.import_funded_projects(
+                    result, publish="publish" in request.POST, year=year, user=request.user
+                )
+                pending_drop(request, key=PENDING_IMPORT)
+                self.message_user(
+                    request,
+                    _("%(count)s Projekte für %(year)s importiert.")
+                    % {"count": count, "year": year},
+                    messages.SUCCESS,
+                )
+                return redirect("admin:microprojects_fundedproject_changelist")
+            form = FundedProjectImportForm(initial={"year": year})
+        elif request.method == "POST":
             form = FundedProjectImportForm(request.POST, request.FILES)
             if form.is_valid():
                 year = form.cleaned_data["year"]
-                result = services.parse_funded_projects_csv(form.cleaned_data["data"], year=year)
-                if "confirm" in request.POST and result.is_valid:
-                    count = services.import_funded_projects(
-                        result, publish=form.cleaned_data["publish"], year=year, user=request.user
-                    )
-                    self.message_user(
-                        request,
-                        _("%(count)s Projekte für %(year)s importiert.")
-                        % {"count": count, "year": year},
-                        messages.SUCCESS,
-                    )
-                    return redirect("admin:microprojects_fundedproject_changelist")
-                content = base64.b64encode(form.cleaned_data["data"]).decode()
+                data = form.cleaned_data["data"]
+                result = services.parse_funded_projects_csv(data, year=year)
+                if result.is_valid:
+                    token = pending_keep(request, key=PENDING_IMPORT, data=data, year=year)
                 form = FundedProjectImportForm(initial={"year": year})
         return TemplateResponse(
             request,
@@ -402,7 +431,7 @@ class FundedProjectAdmin(TranslatedAdmin):
                 "form": form,
                 "result": result,
                 "preview_columns": PREVIEW_COLUMNS,
-                "content": content,
+                "token": token,
                 "year": result and form.initial["year"],
                 "changelist_url": reverse("admin:microprojects_fundedproject_changelist"),
             },

@@ -2,11 +2,15 @@
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.history import revision
 
@@ -45,12 +49,67 @@ class ImportResult:
         return bool(self.rows) and not self.errors
 
 
+class CsvFileError(ValueError):
+    """The file as a whole cannot be read; the message says why, in German."""
+
+
+SAVE_AS_UTF8 = gettext_lazy(
+    "Bitte speichern Sie die Tabelle in Excel als „CSV UTF-8 (durch Trennzeichen getrennt)“ "
+    "oder in LibreOffice als „Text CSV“ mit dem Zeichensatz „Unicode (UTF-8)“."
+)
+# A valid UTF-8 sequence beyond ASCII: a file holding one was meant as UTF-8.
+UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def _line_of(data, position):
+    return data.count(b"\n", 0, position) + 1
+
+
 def decode_csv(data):
-    """Text of an uploaded CSV: UTF-8 (with or without BOM), else Excel's Windows-1252."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    """Text of an uploaded CSV, by what its bytes are: UTF-8 or UTF-16 with a byte order
+    mark, UTF-8, or Excel's Windows-1252; CsvFileError for anything else."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise CsvFileError(
+                _("Die Datei ist als UTF-16 gekennzeichnet, aber beschädigt. %(advice)s")
+                % {"advice": SAVE_AS_UTF8}
+            ) from None
+    elif b"\x00" in data:
+        raise CsvFileError(
+            _(
+                "Die Datei enthält in Zeile %(line)s ein Nullzeichen; so sieht keine Textdatei "
+                "aus (vielleicht UTF-16 ohne Kennzeichnung oder eine Excel-Arbeitsmappe). "
+                "%(advice)s"
+            )
+            % {"line": _line_of(data, data.index(b"\x00")), "advice": SAVE_AS_UTF8}
+        )
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            if data.startswith(b"\xef\xbb\xbf") or UTF8_MULTIBYTE.search(data):
+                raise CsvFileError(
+                    _(
+                        "Die Datei ist als UTF-8 gespeichert, enthält aber in Zeile %(line)s "
+                        "Zeichen, die kein gültiges UTF-8 sind. %(advice)s"
+                    )
+                    % {"line": _line_of(data, error.start), "advice": SAVE_AS_UTF8}
+                ) from None
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError as error:
+                raise CsvFileError(
+                    _("Die Zeichenkodierung der Datei ist unbekannt (Zeile %(line)s). %(advice)s")
+                    % {"line": _line_of(data, error.start), "advice": SAVE_AS_UTF8}
+                ) from None
+    if "\x00" in text:
+        raise CsvFileError(
+            _("Die Datei enthält in Zeile %(line)s ein Nullzeichen. %(advice)s")
+            % {"line": text.count("\n", 0, text.index("\x00")) + 1, "advice": SAVE_AS_UTF8}
+        )
+    return text
 
 
 def _column_map(header):
@@ -68,11 +127,15 @@ def _identity(project):
 
 def parse_funded_projects_csv(data, *, year):
     """Check every row of a year's list without saving anything; return rows and errors."""
-    text = decode_csv(data)
+    result = ImportResult()
+    try:
+        text = decode_csv(data)
+    except CsvFileError as error:
+        result.file_errors.append(str(error))
+        return result
     first_line = text.split("\n", 1)[0]
     delimiter = max(";,\t", key=first_line.count)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    result = ImportResult()
     rows = _readable_rows(reader, result)
     header = next(rows, None)
     if result.rows:
@@ -93,9 +156,21 @@ def parse_funded_projects_csv(data, *, year):
     context = ReadContext.for_year(year)
     existing = {_identity(p): p for p in FundedProject.objects.filter(year=year)}
     seen = {}
+    limit = settings.CSV_IMPORT_MAX_ROWS
     for cells in rows:
         if not any(cell.strip() for cell in cells):
             continue
+        if len(result.rows) >= limit:
+            # Checked no further: the limit bounds the time an import may take.
+            result.rows = []
+            result.file_errors.append(
+                _(
+                    "Die Datei hat mehr als %(limit)s Zeilen. Bitte teilen Sie sie auf "
+                    "mehrere Dateien auf."
+                )
+                % {"limit": number_format(limit, force_grouping=True)}
+            )
+            return result
         row = ImportRow(line=reader.line_num)
         texts = {
             column.key: cells[index].strip()

@@ -23,6 +23,8 @@ class PageAdmin(ReviewedAdminMixin, PublicationAdminMixin, TranslatedAdmin):
     list_display = ("__str__", "title", "visibility", "updated_at", "last_checked")
     list_filter = (VisibilityFilter,)
     inlines = [VideoInline]
+    # Uploads stop at this limit while they arrive (core/uploads.py).
+    upload_limit_setting = "VIDEO_MAX_UPLOAD_BYTES"
     readonly_fields = ("updated_at",)
 
     def has_delete_permission(self, request, obj=None):

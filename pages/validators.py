@@ -2,8 +2,11 @@
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from core.formats import format_size
 
 # The file types a video and its captions may have, with the type they are served as.
 MEDIA_TYPES = {
@@ -26,7 +29,18 @@ def _head(upload, size=64):
 
 
 def validate_video(upload):
-    """MP4 (an `ftyp` box first) or WebM (an EBML header), matching the file name."""
+    """MP4 (an `ftyp` box first) or WebM (an EBML header), matching the file name, and
+    within the size limit when it is a new upload."""
+    # A stored video (`_committed`) keeps its place even if the limit is lowered later.
+    if not getattr(upload, "_committed", False) and upload.size > settings.VIDEO_MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            _("Das Video ist %(size)s groß. Erlaubt sind höchstens %(limit)s.")
+            % {
+                "size": format_size(upload.size),
+                "limit": format_size(settings.VIDEO_MAX_UPLOAD_BYTES),
+            },
+            code="too_large",
+        )
     head = _head(upload)
     suffix = Path(upload.name).suffix.lower()
     is_mp4 = head[4:8] == b"ftyp"

@@ -1,18 +1,21 @@
 """Admin pages for translations: the overview, XLIFF export and the checked XLIFF import."""
 
-import base64
-import secrets
-
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.formats import format_size
 from core.languages import language_name, site_language
+from core.pending import pending_drop, pending_get, pending_keep
+from core.uploads import upload_limit
 
 from .status import (
     COMPLETE,
@@ -38,20 +41,33 @@ class ExportForm(forms.Form):
     )
 
 
+def _file_help_text():
+    return _(
+        "Die übersetzte Datei, wie das Übersetzungsbüro sie liefert (XLIFF 1.2, höchstens "
+        "%(size)s und %(units)s Einheiten)."
+    ) % {
+        "size": format_size(settings.XLIFF_IMPORT_MAX_BYTES),
+        "units": number_format(settings.XLIFF_IMPORT_MAX_UNITS, force_grouping=True),
+    }
+
+
 class ImportForm(forms.Form):
     language = forms.ChoiceField(label=gettext_lazy("Zielsprache"), choices=_language_choices)
     file = forms.FileField(
         label=gettext_lazy("XLIFF-Datei"),
-        help_text=gettext_lazy(
-            "Die übersetzte Datei, wie das Übersetzungsbüro sie liefert "
-            "(XLIFF 1.2, höchstens 5 MB)."
-        ),
+        help_text=lazy(_file_help_text, str)(),
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > 5 * 1024 * 1024:
-            raise forms.ValidationError(_("Die Datei ist größer als 5 MB."))
+        if upload.size > settings.XLIFF_IMPORT_MAX_BYTES:
+            raise forms.ValidationError(
+                _("Die Datei ist %(size)s groß. Erlaubt sind höchstens %(limit)s.")
+                % {
+                    "size": format_size(upload.size),
+                    "limit": format_size(settings.XLIFF_IMPORT_MAX_BYTES),
+                }
+            )
         return upload.read()
 
 
@@ -182,6 +198,7 @@ def export(request):
 
 
 @admin.site.admin_view
+@upload_limit("XLIFF_IMPORT_MAX_BYTES")
 def import_preview(request):
     _require_translation_rights(request)
     if request.method != "POST":
@@ -196,14 +213,10 @@ def import_preview(request):
         )
     data = form.cleaned_data["file"]
     plan = plan_import(data, language=form.cleaned_data["language"])
-    token = secrets.token_urlsafe(16)
+    token = None
     if plan.ok and plan.changes:
         # The exact bytes, whatever their encoding: applying checks the same file again.
-        request.session[SESSION_KEY] = {
-            "token": token,
-            "language": plan.language,
-            "data": base64.b64encode(data).decode("ascii"),
-        }
+        token = pending_keep(request, key=SESSION_KEY, data=data, language=plan.language)
     return render(
         request,
         "admin/translations/preview.html",
@@ -220,20 +233,21 @@ def import_preview(request):
 @admin.site.admin_view
 def import_apply(request):
     _require_translation_rights(request)
-    stored = request.session.get(SESSION_KEY)
-    if request.method != "POST" or not stored or request.POST.get("token") != stored["token"]:
+    pending = pending_get(request, key=SESSION_KEY, token=request.POST.get("token"))
+    if request.method != "POST" or pending is None:
         messages.error(
             request, _("Die Vorschau ist abgelaufen. Bitte laden Sie die Datei erneut hoch.")
         )
         return redirect("translation_overview")
+    data, details = pending
     # Checked again: the German text may have changed since the preview.
-    plan = plan_import(base64.b64decode(stored["data"]), language=stored["language"])
+    plan = plan_import(data, language=details["language"])
     if not plan.ok:
         messages.error(
             request, _("Die Datei passt nicht mehr zu den Inhalten. Nichts wurde geändert.")
         )
         return redirect("translation_overview")
     count = apply_import(plan, user=request.user)
-    del request.session[SESSION_KEY]
+    pending_drop(request, key=SESSION_KEY)
     messages.success(request, _("%(count)d Übersetzungen wurden übernommen.") % {"count": count})
     return redirect("translation_overview")

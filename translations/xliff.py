@@ -6,14 +6,18 @@ appears. An import is checked completely before anything is written: a file with
 changes nothing; a unit whose German source changed since the export is reported and skipped.
 """
 
+import codecs
+import re
 from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET  # noqa: S405 - only used to write; parsing uses defusedxml
 
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from core.history import revision
@@ -227,17 +231,106 @@ def _resolve(uid):
     return (obj, name) if obj is not None else None
 
 
+XML_DECLARATION = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+# A valid UTF-8 sequence beyond ASCII: bytes meant as UTF-8, whatever the file declares.
+UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def _line_of(data, position):
+    return data.count(b"\n", 0, position) + 1
+
+
+def _encoding_problem(data):
+    """Why the encoding the file declares cannot be right for its bytes, or None.
+
+    Read with the wrong encoding, every umlaut would become a change in the preview.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16 with a byte order mark: the parser reads it
+    body = data.removeprefix(b"\xef\xbb\xbf")
+    match = XML_DECLARATION.match(body)
+    declared = match.group(1).decode("ascii") if match else "UTF-8"
+    try:
+        codec = codecs.lookup(declared).name
+    except LookupError:
+        return _("Die Datei gibt die unbekannte Zeichenkodierung „%(encoding)s“ an.") % {
+            "encoding": declared
+        }
+    if codec == "utf-8":
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError as error:
+            return _(
+                "Die Datei gibt UTF-8 als Zeichenkodierung an, enthält aber in Zeile %(line)s "
+                "Zeichen, die kein gültiges UTF-8 sind. Bitte speichern Sie sie als UTF-8."
+            ) % {"line": _line_of(body, error.start)}
+        return None
+    if data.startswith(b"\xef\xbb\xbf") or (
+        not codec.startswith(("utf-16", "utf-32"))
+        and UTF8_MULTIBYTE.search(body)
+        and _is_utf8(body)
+    ):
+        return _(
+            "Die Datei gibt %(declared)s als Zeichenkodierung an, ist aber als UTF-8 "
+            "gespeichert; Umlaute und andere Zeichen kämen verfälscht an. Bitte ändern Sie in "
+            "der ersten Zeile encoding=„%(declared)s“ in encoding=„UTF-8“ oder speichern Sie "
+            "die Datei in der angegebenen Kodierung."
+        ) % {"declared": declared}
+    return None
+
+
+def _is_utf8(data):
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def plan_import(data, *, language=None):
     """Check an XLIFF file completely and say what importing it would change."""
     plan = ImportPlan(language=language or "")
+    problem = _encoding_problem(data)
+    if problem:
+        plan.errors.append(problem)
+        return plan
     try:
         root = SafeET.fromstring(data)
-    except (SafeET.ParseError, ValueError) as error:
-        plan.errors.append(_("Die Datei ist kein wohlgeformtes XML: %(error)s") % {"error": error})
-        return plan
+    # Before ValueError: defusedxml's refusals are ValueErrors, and their text is a repr.
     except DefusedXmlException:
         plan.errors.append(
-            _("Die Datei enthält nicht erlaubte XML-Bestandteile (DTD oder Entitäten).")
+            _(
+                "Die Datei enthält eine DTD oder XML-Entitäten. Das ist in XLIFF-Dateien "
+                "nicht erlaubt; bitte exportieren Sie die Datei ohne sie neu."
+            )
+        )
+        return plan
+    except SafeET.ParseError as error:
+        line, column = error.position
+        plan.errors.append(
+            _(
+                "Die Datei ist kein wohlgeformtes XML: Fehler in Zeile %(line)s, Zeichen "
+                "%(column)s. Bitte exportieren Sie sie aus dem Übersetzungsprogramm neu."
+            )
+            % {"line": line, "column": column + 1}
+        )
+        return plan
+    except (ValueError, LookupError):
+        plan.errors.append(_("Die Zeichenkodierung der Datei ist unbekannt."))
+        return plan
+    limit = settings.XLIFF_IMPORT_MAX_UNITS
+    count = sum(1 for _unit in root.iter(f"{{{NS}}}trans-unit"))
+    if count > limit:
+        plan.errors.append(
+            _(
+                "Die Datei enthält %(count)s Einheiten. Erlaubt sind höchstens %(limit)s; "
+                "bitte teilen Sie den Export auf, zum Beispiel nach Sprache oder ohne die "
+                "schon übersetzten Texte."
+            )
+            % {
+                "count": number_format(count, force_grouping=True),
+                "limit": number_format(limit, force_grouping=True),
+            }
         )
         return plan
     if root.tag != f"{{{NS}}}xliff" or root.get("version") != "1.2":

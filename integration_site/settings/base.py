@@ -250,10 +250,40 @@ DOWNLOAD_ACCEL_MEDIA_PREFIX = os.environ.get("DOWNLOAD_ACCEL_MEDIA_PREFIX", "/_m
 DOWNLOAD_ACCEL_S3_PREFIX = os.environ.get("DOWNLOAD_ACCEL_S3_PREFIX", "/_s3/")
 # Files are served by our own views (documents) so no path under MEDIA_ROOT is public by itself.
 FILE_UPLOAD_PERMISSIONS = 0o640
+# Uploads stop at the limit of the view they go to (core/uploads.py) before anything is
+# stored; this is the limit of views that name none (e.g. photos).
+FILE_UPLOAD_HANDLERS = [
+    "core.uploads.BoundedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FILE_UPLOAD_MAX_BYTES = int(os.environ.get("FILE_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
+VIDEO_MAX_UPLOAD_BYTES = int(os.environ.get("VIDEO_MAX_UPLOAD_BYTES", 200 * 1024 * 1024))
+# Larger uploads wait here, not in /tmp: a worker killed mid-upload leaves its file, and the
+# next upload removes files older than UPLOAD_TEMP_MAX_AGE seconds.
+FILE_UPLOAD_TEMP_DIR = os.environ.get("UPLOAD_TEMP_DIR", str(BASE_DIR / "var" / "upload-tmp"))
+UPLOAD_TEMP_MAX_AGE = 60 * 60
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 # Where `manage.py backup_site` writes its archives when given no path.
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "var" / "backups"))
+# PDFs are read and rendered in a child process (documents/pdf.py) within these bounds; check
+# and preview together stay well inside gunicorn's 30-second timeout.
+DOCUMENT_MAX_PDF_PAGES = int(os.environ.get("DOCUMENT_MAX_PDF_PAGES", "2000"))
+PDF_CHECK_SECONDS = int(os.environ.get("PDF_CHECK_SECONDS", "10"))
+# Of those, the time spent reading text for the search; a file's text beyond it is left out.
+PDF_TEXT_SECONDS = 4
+PDF_PREVIEW_SECONDS = int(os.environ.get("PDF_PREVIEW_SECONDS", "8"))
+# 360 pixels wide, so up to four times as tall as wide; an A4 page needs 183,000.
+PDF_PREVIEW_MAX_PIXELS = 600_000
+# Imports (CSV of funded projects, XLIFF translations): largest file, most rows or units, and
+# how long a checked file waits on the server for the editor's confirmation.
+CSV_IMPORT_MAX_BYTES = int(os.environ.get("CSV_IMPORT_MAX_BYTES", 2_000_000))
+CSV_IMPORT_MAX_ROWS = int(os.environ.get("CSV_IMPORT_MAX_ROWS", "5000"))
+XLIFF_IMPORT_MAX_BYTES = int(os.environ.get("XLIFF_IMPORT_MAX_BYTES", 5_000_000))
+XLIFF_IMPORT_MAX_UNITS = int(os.environ.get("XLIFF_IMPORT_MAX_UNITS", "20000"))
+IMPORT_PREVIEW_SECONDS = 60 * 60
+PDF_SANDBOX_MEMORY_BYTES = int(os.environ.get("PDF_SANDBOX_MEMORY_BYTES", 1024 * 1024 * 1024))
 # How long a draft's preview link („Vorschau-Link“ in the admin) works without logging in.
 PREVIEW_LINK_MAX_AGE = datetime.timedelta(days=int(os.environ.get("PREVIEW_LINK_DAYS", "7")))
 

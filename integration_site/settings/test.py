@@ -19,6 +19,7 @@ STORAGES = {
 STATIC_ROOT = tempfile.mkdtemp(prefix="kfi-test-static-")
 # Uploaded files of one run must not leak into the next or into the demo media.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="kfi-test-media-")
+FILE_UPLOAD_TEMP_DIR = tempfile.mkdtemp(prefix="kfi-test-upload-tmp-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Python streams downloads unless a test switches offloading on.
 DOWNLOAD_OFFLOAD = ""

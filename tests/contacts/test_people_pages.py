@@ -214,8 +214,9 @@ def test_vcard_folds_long_lines_without_splitting_characters(client, richter):
 
 
 def _property_names(text):
-    """Property names as a lenient reader sees them, which also ends a line at a lone CR or LF."""
-    lines = re.split(r"\r\n|\r|\n", _unfold(text))
+    """Property names as a lenient reader sees them, which also ends a line at a lone CR or LF,
+    NEL, a vertical tab or form feed, U+2028 or U+2029."""
+    lines = _unfold(text).splitlines()
     return [re.split(r"[;:]", line, maxsplit=1)[0] for line in lines if line]
 
 
@@ -237,7 +238,10 @@ CARD_PROPERTIES = [
 ]
 
 
-@pytest.mark.parametrize("line_break", ["\r", "\r\n", "\n"])
+LINE_BREAKS = ["\r", "\r\n", "\n", "\x85", "\x0b", "\x0c", "\x1e", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("line_break", LINE_BREAKS)
 def test_vcard_line_breaks_in_translated_text_add_no_properties(client, richter, line_break):
     richter.job_title_ar = line_break.join(
         ["منسقة الاندماج", "EMAIL;TYPE=INTERNET:evil@example.org", "TEL;TYPE=CELL:+491701234567"]
@@ -268,19 +272,27 @@ def test_vcard_line_breaks_in_translated_text_add_no_properties(client, richter,
     ]
 
 
-def test_vcard_line_breaks_in_names_and_the_address_add_no_properties(client, richter):
-    richter.first_name = "Anna\rEMAIL:evil@example.org"
-    richter.team.name_de = "KOI\r\nTEL:+491701234567"
+@pytest.mark.parametrize("line_break", LINE_BREAKS)
+def test_vcard_line_breaks_in_names_and_the_address_add_no_properties(client, richter, line_break):
+    richter.first_name = f"Anna{line_break}EMAIL:evil@example.org"
+    richter.last_name = f"Richter{line_break}TEL:+491700000000"
+    richter.room = f"414{line_break}NOTE:evil"
+    richter.team.name_de = f"KOI{line_break}TEL:+491701234567"
     richter.team.save()
-    richter.office.street = "Südstraße 80\rURL:https://example.org/"
+    richter.office.street = f"Südstraße 80{line_break}URL:https://example.org/"
+    richter.office.building = f"Gebäude 62{line_break}END:VCARD"
+    richter.office.town = f"Grimma{line_break}BEGIN:VCARD"
     richter.office.save()
     richter.save()
     _response, text = _vcard(client)
     assert sorted(_property_names(text)) == sorted(CARD_PROPERTIES)
     card = vobject.readOne(text)
     assert card.n.value.given == "Anna\nEMAIL:evil@example.org"
+    assert card.n.value.family == "Richter\nTEL:+491700000000"
     assert card.role.value == "KOI\nTEL:+491701234567"
     assert card.adr.value.street == "Südstraße 80\nURL:https://example.org/"
+    assert card.adr.value.extended == "Gebäude 62\nEND:VCARD, Raum 414\nNOTE:evil"
+    assert card.adr.value.city == "Grimma\nBEGIN:VCARD"
 
 
 @pytest.mark.parametrize(

@@ -176,30 +176,6 @@ def test_document_page_shows_description_facts_and_preview(client):
     assert "Barrierefreie Fassung anfordern" in content
 
 
-def test_preview_is_rendered_once_and_then_served_from_storage(client, monkeypatch, stored_files):
-    DocumentFactory(slug="bericht")
-    renders = []
-    real = services._render_first_page
-    monkeypatch.setattr(
-        services, "_render_first_page", lambda data: renders.append(1) or real(data)
-    )
-
-    first = client.get("/de/dokumente/bericht/vorschau.png")
-    second = client.get("/de/dokumente/bericht/vorschau.png")
-
-    assert first.status_code == second.status_code == 200
-    assert first["Content-Type"] == "image/png"
-    assert b"".join(first.streaming_content).startswith(b"\x89PNG\r\n\x1a\n")
-    assert renders == [1]
-    assert any(name.startswith("documents/previews/") for name in stored_files())
-    assert (
-        client.get(
-            "/de/dokumente/bericht/vorschau.png", headers={"if-none-match": first["ETag"]}
-        ).status_code
-        == 304
-    )
-
-
 def test_word_documents_have_no_preview(client):
     DocumentFactory(slug="antrag", files={"de": ("Antrag.docx", files.docx())})
     assert "vorschau.png" not in client.get("/de/dokumente/antrag/").content.decode()
@@ -311,14 +287,3 @@ def test_document_page_queries_are_bounded(client, django_assert_max_num_queries
     client.get(f"/de/dokumente/{document.slug}/")
     with django_assert_max_num_queries(4):
         assert client.get(f"/de/dokumente/{document.slug}/").status_code == 200
-
-
-def test_a_pdf_that_cannot_be_rendered_has_no_preview_but_still_downloads(client, monkeypatch):
-    DocumentFactory(slug="bericht")
-
-    def fail(data):
-        raise RuntimeError("PDFium could not render the page")
-
-    monkeypatch.setattr(services, "_render_first_page", fail)
-    assert client.get("/de/dokumente/bericht/vorschau.png").status_code == 404
-    assert client.get("/de/dokumente/bericht/download/").status_code == 200

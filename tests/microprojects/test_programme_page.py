@@ -237,8 +237,9 @@ def _calendar_event(client, path="/de/mikroprojekte/stichtag.ics"):
 
 
 def _property_names(body):
-    """Property names as a lenient reader sees them, which also ends a line at a lone CR or LF."""
-    lines = re.split(r"\r\n|\r|\n", body.replace("\r\n ", ""))
+    """Property names as a lenient reader sees them, which also ends a line at a lone CR or LF,
+    NEL, a vertical tab or form feed, U+2028 or U+2029."""
+    lines = body.replace("\r\n ", "").splitlines()
     return [re.split(r"[;:]", line, maxsplit=1)[0] for line in lines if line]
 
 
@@ -286,7 +287,10 @@ def test_deadline_calendar_file_keeps_every_property(client, today):
     assert event["TRANSP"] == "TRANSPARENT"
 
 
-@pytest.mark.parametrize("line_break", ["\r", "\r\n", "\n"])
+LINE_BREAKS = ["\r", "\r\n", "\n", "\x85", "\x0b", "\x0c", "\x1e", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("line_break", LINE_BREAKS)
 def test_line_breaks_in_calendar_text_add_no_properties(client, today, line_break):
     today(datetime.date(2025, 11, 1))
     FundingProgrammeFactory(
