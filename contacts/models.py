@@ -49,6 +49,18 @@ def validate_slug_not_reserved(value):
         )
 
 
+def example_flag():
+    """„Beispiel, noch nicht bestätigt“ for a place, spelling or authority from the demo."""
+    return models.BooleanField(
+        _("Beispiel, noch nicht bestätigt"),
+        default=False,
+        help_text=_(
+            "Eingeschaltet, solange die Angabe nicht von der Koordinierungsstelle geprüft ist. "
+            "Die Website kennzeichnet sie dann als Beispiel. Ausschalten, sobald sie stimmt."
+        ),
+    )
+
+
 class Team(TranslationTracked):
     """A group of the office with common tasks, e.g. the KOI or the KIK."""
 
@@ -257,14 +269,7 @@ class Locality(models.Model):
         default=list,
         help_text=_("Die Postleitzahl des Ortsteils, bei mehreren durch Komma getrennt."),
     )
-    is_example = models.BooleanField(
-        _("Beispiel, noch nicht bestätigt"),
-        default=False,
-        help_text=_(
-            "Eingeschaltet, solange die Angabe nicht von der Koordinierungsstelle geprüft ist. "
-            "Die Website kennzeichnet sie dann als Beispiel. Ausschalten, sobald sie stimmt."
-        ),
-    )
+    is_example = example_flag()
 
     class Meta:
         verbose_name = _("Ortsteil")
@@ -296,14 +301,7 @@ class AlternativeName(models.Model):
         max_length=100,
         help_text=_("Zum Beispiel „غريما“, „Гримма“ oder ein früherer Name."),
     )
-    is_example = models.BooleanField(
-        _("Beispiel, noch nicht bestätigt"),
-        default=False,
-        help_text=_(
-            "Eingeschaltet, solange die Angabe nicht von der Koordinierungsstelle geprüft ist. "
-            "Die Website kennzeichnet sie dann als Beispiel. Ausschalten, sobald sie stimmt."
-        ),
-    )
+    is_example = example_flag()
 
     class Meta:
         verbose_name = _("anderer Name")
@@ -352,14 +350,7 @@ class OtherAuthority(TranslationTracked):
         ),
     )
     website = models.URLField(_("Website"), blank=True)
-    is_example = models.BooleanField(
-        _("Beispiel, noch nicht bestätigt"),
-        default=False,
-        help_text=_(
-            "Eingeschaltet, solange die Angabe nicht von der Koordinierungsstelle geprüft ist. "
-            "Die Website kennzeichnet sie dann als Beispiel. Ausschalten, sobald sie stimmt."
-        ),
-    )
+    is_example = example_flag()
 
     class Meta:
         verbose_name = _("andere Behörde")

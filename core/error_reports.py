@@ -19,5 +19,6 @@ class CredentialsFilter(SafeExceptionReporterFilter):
     def cleanse_setting(self, key, value):
         value = super().cleanse_setting(key, value)
         if isinstance(value, str):
-            value = CREDENTIALS_IN_URL.sub(rf"\g<scheme>{self.cleansed_substitute}@", value)
+            # str(): some settings are lazy strings, which pass as str but are none.
+            value = CREDENTIALS_IN_URL.sub(rf"\g<scheme>{self.cleansed_substitute}@", str(value))
         return value

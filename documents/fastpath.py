@@ -25,6 +25,12 @@ MAX_ENTRIES = 5000
 _memory = (None, {})
 
 
+def forget():
+    """Drop what this process knows (the next download asks the view again)."""
+    global _memory
+    _memory = (None, {})
+
+
 class DownloadFastPathMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

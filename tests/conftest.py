@@ -16,6 +16,8 @@ from django.utils import translation
 
 from core.editors import EDITOR_GROUP
 from core.media_storage import s3_storage
+from core.templatetags import fragments
+from documents import fastpath
 
 
 @pytest.fixture
@@ -55,10 +57,17 @@ def _german_to_start_with():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    # The database rolls back after each test; what the cache remembers of it must go too.
-    cache.clear()
+    # The database rolls back after each test; what the cache remembers of it must go too,
+    # and so must what each process keeps beside it (fragments, known downloads): a test may
+    # change settings a deploy would change, such as the languages.
+    def forget():
+        cache.clear()
+        fragments._local.clear()
+        fastpath.forget()
+
+    forget()
     yield
-    cache.clear()
+    forget()
 
 
 @pytest.fixture
