@@ -5,11 +5,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 
+from tests.browser.sweep import WCAG_AA
 from tests.site_urls import sitemap_paths
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def _axe():

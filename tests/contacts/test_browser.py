@@ -6,34 +6,22 @@ The site-wide browser tests only see the pages the sitemap lists; these states n
 import pytest
 from django.core.management import call_command
 
+from tests.browser.sweep import problems_on
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
 
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 QUERIES = ["04668", "Borna", "Bor", "01067", "0466", "x" * 300, "", "Rötha"]
 
 
 @pytest.mark.parametrize("code", ["de", "ar"])
 def test_finder_states_have_no_axe_violations_and_fit_320px(page, code):
-    from axe_playwright_python.sync_playwright import Axe
-
     call_command("load_demo", verbosity=0)
-    axe = Axe()
     page.set_viewport_size({"width": 320, "height": 800})
-    problems = {}
-    for query in QUERIES:
-        page.goto(f"/{code}/ansprechpersonen/zustaendigkeitsfinder/?ort={query}")
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
-        if results.violations_count:
-            problems[query] = [v["id"] for v in results.response["violations"]]
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        if overflow > 0:
-            problems.setdefault(query, []).append(f"overflow {overflow}px")
-    assert problems == {}
+    finder = f"/{code}/ansprechpersonen/zustaendigkeitsfinder/?ort="
+    assert problems_on(page, [finder + query for query in QUERIES]) == {}
     assert page.foreign_requests == []
 
 

@@ -4,13 +4,13 @@ import pytest
 from django.core.management import call_command
 
 from microprojects.models import FundingProgramme
+from tests.browser.sweep import WCAG_AA
 from tests.microprojects.factories import FundedProjectFactory
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def _violations(page, path):
