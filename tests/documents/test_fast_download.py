@@ -101,3 +101,16 @@ def test_each_language_keeps_its_own_answer(report):
     assert body(Client().get(URL)) == data
     assert Client().get("/xx/dokumente/bericht/download/").status_code == 404
     assert Client().get("/de/dokumente/fehlt/download/").status_code == 404
+
+
+def test_a_known_download_is_served_while_the_database_hangs(report, monkeypatch):
+    from django.db.backends.utils import CursorWrapper
+
+    _document, data = report
+    assert body(Client().get(URL)) == data
+
+    def hang(*args, **kwargs):
+        raise AssertionError("the download asked the database")
+
+    monkeypatch.setattr(CursorWrapper, "_execute", hang)
+    assert body(Client().get(URL)) == data
