@@ -227,18 +227,19 @@ def next_boundary(*, at=None):
 
 def _state(now):
     """(generation, next boundary as a timestamp or 0) in one round trip when nothing changed."""
-    current, boundary, _apps = _full_state(now)
+    current, boundary, _apps = _full_state(now, apps=())
     return current, boundary
 
 
-def _full_state(now):
-    """(generation, boundary, {app: its generation}): what a page or a fragment depends on."""
-    found = cache.get_many([GENERATION_KEY, BOUNDARY_KEY, *APP_GENERATION_KEYS.values()])
+def _full_state(now, apps=CONTENT_APPS):
+    """(generation, boundary, {app: its generation}) for `apps`: what a page or fragment uses."""
+    app_keys = {name: APP_GENERATION_KEYS[name] for name in apps}
+    found = cache.get_many([GENERATION_KEY, BOUNDARY_KEY, *app_keys.values()])
     current = found.get(GENERATION_KEY)
     if current is None:
         current = generation()
     app_generations = {}
-    for name, key in APP_GENERATION_KEYS.items():
+    for name, key in app_keys.items():
         if found.get(key) is None:
             cache.add(key, time.time_ns() // 1000, timeout=None)
             found[key] = cache.get(key)
