@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
     path("ansprechpersonen/", include("contacts.urls")),
     path("dokumente/", include("documents.urls")),
+    path("mikroprojekte/antrag/", include("applications.urls")),
     path("mikroprojekte/", include("microprojects.urls")),
     path("suche/", include("search.urls")),
     path("vorschau/<str:token>/", core_views.preview, name="preview"),
