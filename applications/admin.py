@@ -60,7 +60,10 @@ class ApplicationAdminForm(forms.ModelForm):
         if data.get("status_message") and not data.get("new_status"):
             self.add_error(
                 "status_message",
-                _("Eine Nachricht geht nur mit einem Statuswechsel hinaus. Wählen Sie einen neuen Status."),
+                _(
+                    "Eine Nachricht geht nur mit einem Statuswechsel hinaus. "
+                    "Wählen Sie einen neuen Status."
+                ),
             )
         return data
 
@@ -78,6 +81,9 @@ class ReadOnlyInline(admin.TabularInline):
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm(PERMISSION)
 
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
 
 class CostLineInline(ReadOnlyInline):
     model = CostLine
@@ -87,7 +93,6 @@ class CostLineInline(ReadOnlyInline):
 class AttachmentInline(ReadOnlyInline):
     model = Attachment
     fields = ["download", "size", "uploaded_at"]
-    readonly_fields = ["download"]
 
     @admin.display(description=gettext_lazy("Datei"))
     def download(self, attachment):
@@ -284,6 +289,7 @@ class ApplicationAdmin(HistoryAdmin):
         if not new_status:
             obj.save()
             return
+        old_status = obj.get_status_display()
         obj.save()
         services.application_change_status(
             application=obj,
@@ -293,12 +299,24 @@ class ApplicationAdmin(HistoryAdmin):
             message=form.cleaned_data.get("status_message", ""),
             request=request,
         )
+        # The history's comment names the step and the team's note (see log_change).
+        request.status_change_comment = _(
+            "Status „%(old)s“ → „%(new)s“. Interne Notiz: %(note)s"
+        ) % {
+            "old": old_status,
+            "new": obj.get_status_display(),
+            "note": form.cleaned_data.get("status_note") or "–",
+        }
         if obj.email:
             self.message_user(
                 request,
                 _("Status auf „%(status)s“ gesetzt; %(email)s wurde per E-Mail benachrichtigt.")
                 % {"status": obj.get_status_display(), "email": obj.email},
             )
+
+    def log_change(self, request, obj, message):
+        comment = getattr(request, "status_change_comment", None)
+        return super().log_change(request, obj, comment or message)
 
     # Action ------------------------------------------------------------------------
 

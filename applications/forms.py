@@ -193,7 +193,9 @@ class PartnerForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.partner_required = self.instance.applicant_kind == Application.ApplicantKind.ORGANISATION
+        self.partner_required = (
+            self.instance.applicant_kind == Application.ApplicantKind.ORGANISATION
+        )
         if self.partner_required:
             # A body applies only together with volunteers: the question is answered already.
             del self.fields["has_partner"]
@@ -267,7 +269,9 @@ class TargetGroupForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["target_group"].required = True
-        self.fields["target_group"].error_messages["required"] = _("Beschreiben Sie die Zielgruppe.")
+        self.fields["target_group"].error_messages["required"] = _(
+            "Beschreiben Sie die Zielgruppe."
+        )
         participants = self.fields["expected_participants"]
         participants.required = True
         participants.widget = forms.TextInput(
@@ -417,7 +421,9 @@ class AttachmentForm(forms.Form):
                 _("Sie können höchstens %(count)s Dateien anhängen.")
                 % {"count": settings.APPLICATION_MAX_ATTACHMENTS}
             )
-        self.inspection = inspect_upload(upload, max_bytes=settings.APPLICATION_ATTACHMENT_MAX_BYTES)
+        self.inspection = inspect_upload(
+            upload, max_bytes=settings.APPLICATION_ATTACHMENT_MAX_BYTES
+        )
         return upload
 
 
@@ -427,7 +433,9 @@ class ConsentForm(forms.Form):
             "Ich willige ein, dass die Koordinierungsstelle meine Angaben speichert und "
             "verarbeitet, um den Antrag zu prüfen und die Förderung abzuwickeln."
         ),
-        error_messages={"required": _("Bitte willigen Sie ein, sonst können wir den Antrag nicht prüfen.")},
+        error_messages={
+            "required": _("Bitte willigen Sie ein, sonst können wir den Antrag nicht prüfen.")
+        },
     )
 
 

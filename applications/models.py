@@ -243,6 +243,9 @@ class ReferenceCounter(models.Model):
     year = models.PositiveSmallIntegerField(primary_key=True)
     last = models.PositiveIntegerField(default=0)
 
+    def __str__(self):
+        return f"{self.year}: {self.last}"
+
     @classmethod
     def next_reference(cls, year):
         """MP-YYYY-NNNN, unique even when two applications are submitted at the same moment.

@@ -5,7 +5,7 @@ from .tasks import SLUGS
 
 app_name = "applications"
 
-TOKEN = "<str:token>"
+TOKEN = "<str:token>"  # noqa: S105 - a URL converter, not a secret
 
 urlpatterns = [
     path("", views.start, name="start"),

@@ -24,7 +24,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.addresses import client_address
 from core.languages import current_language
-from microprojects import eligibility, selectors as programme_selectors
+from microprojects import eligibility
+from microprojects import selectors as programme_selectors
 from microprojects.models import FundingProgramme
 from translations.fallback import breadcrumb
 
@@ -285,7 +286,9 @@ def _within_limits(form, formset, stored):
     lines = [
         row.cleaned_data
         for row in formset.forms
-        if row.cleaned_data and not row.cleaned_data.get("DELETE") and row.cleaned_data.get("amount")
+        if row.cleaned_data
+        and not row.cleaned_data.get("DELETE")
+        and row.cleaned_data.get("amount")
     ]
     if not lines:
         form.add_error(None, _("Tragen Sie mindestens eine Kostenposition mit Betrag ein."))
@@ -299,12 +302,18 @@ def _within_limits(form, formset, stored):
     if requested <= 0:
         form.add_error(
             None,
-            _("Eigenanteil und andere Förderung decken schon alle Kosten. Sie brauchen keinen Zuschuss."),
+            _(
+                "Eigenanteil und andere Förderung decken schon alle Kosten. "
+                "Sie brauchen keinen Zuschuss."
+            ),
         )
         return False
     if requested > limit:
         message = (
-            _("Sie beantragen %(requested)s €. Für einen Sprachkurs sind höchstens %(limit)s € möglich.")
+            _(
+                "Sie beantragen %(requested)s €. "
+                "Für einen Sprachkurs sind höchstens %(limit)s € möglich."
+            )
             if form.cleaned_data["is_language_course"] and limit != programme.max_amount_per_project
             else _("Sie beantragen %(requested)s €. Je Projekt sind höchstens %(limit)s € möglich.")
         )
@@ -456,4 +465,3 @@ def application_pdf(request, application):
     response = HttpResponse(pdf.application_pdf(application), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{application.reference}.pdf"'
     return response
-

@@ -16,7 +16,10 @@ VALID = {
         "phone": "0151 2345678",
     },
     "kooperation": {"has_partner": "nein"},
-    "projekt": {"title": "Sprachcafé im Gemeindehaus", "description": "Wir treffen uns jede Woche."},
+    "projekt": {
+        "title": "Sprachcafé im Gemeindehaus",
+        "description": "Wir treffen uns jede Woche.",
+    },
     "zielgruppe": {"target_group": "Familien", "expected_participants": "20"},
     "zeitraum": {"starts_on": "01.03.2027", "ends_on": "30.09.2027"},
     "kosten": {

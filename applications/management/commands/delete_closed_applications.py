@@ -14,4 +14,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         count = applications_delete_past_retention()
         months = settings.APPLICATION_RETENTION_MONTHS
-        self.stdout.write(f"{count} Anträge gelöscht (abgeschlossen vor mehr als {months} Monaten).")
+        self.stdout.write(
+            f"{count} Anträge gelöscht (abgeschlossen vor mehr als {months} Monaten)."
+        )
