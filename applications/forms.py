@@ -7,9 +7,12 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from contacts.models import Municipality
+from core.formats import format_size
 
 from .models import MAX_AMOUNT, Application, CostLine
 
@@ -411,6 +414,17 @@ class AttachmentForm(forms.Form):
     def __init__(self, *args, count=0, **kwargs):
         super().__init__(*args, **kwargs)
         self.count = count
+        # A trusted catalogue text around an escaped size: the size must not break apart in RTL.
+        self.fields["file"].help_text = mark_safe(  # noqa: S308
+            _(
+                "PDF, DOCX, XLSX, ODT oder ODS, höchstens "
+                '<span dir="ltr">%(size)s</span> je Datei, bis zu %(count)s Dateien.'
+            )
+            % {
+                "size": escape(format_size(settings.APPLICATION_ATTACHMENT_MAX_BYTES)),
+                "count": settings.APPLICATION_MAX_ATTACHMENTS,
+            }
+        )
 
     def clean_file(self):
         from documents.inspection import inspect_upload
