@@ -152,3 +152,19 @@ def test_fill_all_marks_every_required_task_done(client, programme, town):
     page = client.get(url).content.decode()
     assert page.count("erledigt") == len(VALID) + 1
     assert f"/de/mikroprojekte/antrag/{token}/pruefen/" in page
+
+
+def test_the_token_never_reaches_the_shared_cache(client, programme, town):
+    from django.core.cache import cache
+
+    token, url = start_draft(client)
+    client.get(url)
+    client.get(f"/ar/mikroprojekte/antrag/{token}/projekt/")
+    fill_all(client, token, town)
+    client.post(f"/de/mikroprojekte/antrag/{token}/pruefen/")
+    client.get(f"/de/mikroprojekte/antrag/{token}/gesendet/")
+    # The public start page is cached as any other page; nothing stored names the token.
+    client.get("/de/mikroprojekte/antrag/")
+    stored = list(cache._cache.items())
+    assert stored
+    assert not [key for key, value in stored if token in key or token.encode() in value]
