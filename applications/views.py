@@ -253,7 +253,7 @@ def _costs(request, application, task):
     if request.method == "POST":
         form = CostsForm(request.POST, instance=application)
         formset = CostLineFormSet(request.POST, instance=application, prefix="kosten")
-        if form.is_valid() and formset.is_valid() and _within_limits(form, formset, stored):
+        if _plan_is_valid(form, formset, stored):
             with transaction.atomic():
                 application = form.save(commit=False)
                 _mark_done(application, task.key)
@@ -281,8 +281,11 @@ def _costs(request, application, task):
     )
 
 
-def _within_limits(form, formset, stored):
-    """The sums of the plan as entered: at least one line, a request within the maximum."""
+def _plan_is_valid(form, formset, stored):
+    """Every field, at least one line and a request within the maximum; all errors at once."""
+    form_ok, lines_ok = form.is_valid(), formset.is_valid()
+    if not lines_ok:
+        return False
     lines = [
         row.cleaned_data
         for row in formset.forms
@@ -292,6 +295,8 @@ def _within_limits(form, formset, stored):
     ]
     if not lines:
         form.add_error(None, _("Tragen Sie mindestens eine Kostenposition mit Betrag ein."))
+        return False
+    if not form_ok:
         return False
     total = sum(line["amount"] for line in lines)
     requested = total - form.cleaned_data["own_contribution"] - form.cleaned_data["other_funding"]

@@ -312,3 +312,17 @@ def test_query_counts_stay_fixed(client, programme, django_assert_max_num_querie
         with CaptureQueriesContext(connection) as queries:
             client.get(f"/de/mikroprojekte/antrag/{token}/{slug}")
         assert len(queries) <= 12, (slug, [q["sql"] for q in queries])
+
+
+def test_an_empty_cost_page_names_every_problem_at_once(client, draft):
+    data = costs(
+        is_language_course=None,
+        **{
+            "kosten-0-category": "",
+            "kosten-0-amount": "",
+            "kosten-1-category": "",
+            "kosten-1-amount": "",
+        },
+    )
+    response = client.post(page(draft, "kosten"), data)
+    assert_error_page(response, "Wählen Sie „Ja“ oder „Nein“.", "mindestens eine Kostenposition")

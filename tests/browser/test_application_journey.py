@@ -31,9 +31,7 @@ class Journey:
 
     def check(self, label):
         """axe on the page as it is now; no horizontal scrolling on the phone."""
-        results = self.axe.run(
-            self.page, options={"runOnly": {"type": "tag", "values": WCAG_AA}}
-        )
+        results = self.axe.run(self.page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
         if results.violations_count:
             self.problems[label] = [
                 (v["id"], [n["target"] for n in v["nodes"]][:3])
@@ -121,9 +119,10 @@ def test_the_whole_application_on_a_phone(page, browser, live_server, editor, co
     page.set_viewport_size({"width": 360, "height": 800})
     journey.page = page
     page.goto(resume_url)
-    assert page.locator(".task-status").nth(3).inner_text() == page.locator(
-        ".task-status"
-    ).nth(0).inner_text()
+    assert (
+        page.locator(".task-status").nth(3).inner_text()
+        == page.locator(".task-status").nth(0).inner_text()
+    )
 
     journey.task("ort")
     page.locator("#id_municipality").select_option(label="Borna")
