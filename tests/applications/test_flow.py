@@ -168,3 +168,37 @@ def test_the_token_never_reaches_the_shared_cache(client, programme, town):
     stored = list(cache._cache.items())
     assert stored
     assert not [key for key, value in stored if token in key or token.encode() in value]
+
+
+def test_a_paused_programme_offers_the_forms_of_its_steps(client, programme):
+    from tests.microprojects.factories import StepDocumentFactory
+
+    programme.status = FundingProgramme.Status.PAUSED
+    programme.save()
+    form = StepDocumentFactory(step__programme=programme, document__title_de="Antrag 2022")
+    page = client.get("/de/mikroprojekte/antrag/").content.decode()
+    assert "Formulare zum Herunterladen" in page
+    assert "Antrag 2022" in page
+    assert form.document.get_download_url() in page
+
+
+def test_a_closed_programme_offers_no_forms(client, programme):
+    from tests.microprojects.factories import StepDocumentFactory
+
+    programme.status = FundingProgramme.Status.CLOSED
+    programme.save()
+    StepDocumentFactory(step__programme=programme, document__title_de="Antrag 2022")
+    page = client.get("/de/mikroprojekte/antrag/").content.decode()
+    assert "Anträge sind nicht mehr möglich" in page
+    assert "Antrag 2022" not in page
+
+
+def test_a_draft_cannot_be_submitted_once_the_programme_pauses(client, programme, town):
+    token, _url = start_draft(client)
+    fill_all(client, token, town)
+    programme.status = FundingProgramme.Status.PAUSED
+    programme.save()
+    response = client.post(f"/de/mikroprojekte/antrag/{token}/pruefen/")
+    assert response.status_code == 200
+    assert "Ihr Entwurf bleibt gespeichert" in response.content.decode()
+    assert Application.objects.get().is_draft
