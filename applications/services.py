@@ -1,9 +1,11 @@
 """Writes that span the application and its neighbours: submit, workflow, clean-up."""
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
-from reversion.models import Version
+from reversion.models import Revision, Version
 
 from core import history
 from microprojects.models import FundedProject
@@ -91,10 +93,16 @@ def _delete_with_history(applications):
     for application in applications:
         for attachment in application.attachments.all():
             attachment.file.delete(save=False)
-        # The stored states hold the same personal data as the rows themselves.
-        Version.objects.get_for_object(application).delete()
+        # The stored states, the revisions' comments and the admin's log hold the same personal
+        # data as the rows themselves (names, the team's notes).
+        revisions = Version.objects.get_for_object(application).values_list("revision", flat=True)
+        Revision.objects.filter(pk__in=list(revisions)).delete()
         for line in application.cost_lines.all():
             Version.objects.get_for_object(line).delete()
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Application),
+            object_id=str(application.pk),
+        ).delete()
         application.delete()
         count += 1
     return count
