@@ -69,3 +69,11 @@ def submitted(client, municipality, **kwargs):
     response = client.post(f"/{language}/mikroprojekte/antrag/{token}/pruefen/")
     assert response.status_code == 302, response.content.decode()[:2000]
     return token, Application.objects.by_token(token)
+
+
+def pdf_upload(name="angebot.pdf"):
+    """A small real PDF, as an applicant would attach."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from weasyprint import HTML
+
+    return SimpleUploadedFile(name, HTML(string="<p>Angebot</p>").write_pdf(), "application/pdf")

@@ -14,8 +14,7 @@ from reversion.models import Revision, Version
 from applications.models import Application, months_before
 from tests.microprojects.factories import FundingProgrammeFactory, MunicipalityFactory
 
-from .factories import start_draft, submitted
-from .test_pages import pdf_upload
+from .factories import pdf_upload, start_draft, submitted
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from applications.models import Application
 from tests.microprojects.factories import FundingProgrammeFactory, MunicipalityFactory
 
-from .factories import VALID, fill_all, start_draft
+from .factories import VALID, fill_all, pdf_upload, start_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -204,13 +204,6 @@ def test_a_cost_line_can_be_removed(client, draft):
 
 
 # Attachments ---------------------------------------------------------------------------
-
-
-def pdf_upload(name="angebot.pdf"):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from weasyprint import HTML
-
-    return SimpleUploadedFile(name, HTML(string="<p>Angebot</p>").write_pdf(), "application/pdf")
 
 
 def test_an_attachment_is_checked_by_its_content(client, draft):
