@@ -14,3 +14,9 @@ class ApplicationsConfig(AppConfig):
 
         register(Application, follow=("cost_lines",))
         register(CostLine)
+
+    def attention(self, request):
+        """This app's part of „Was ansteht“ on the admin's start page (see core.attention)."""
+        from .attention import attention
+
+        return attention(request)

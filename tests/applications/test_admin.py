@@ -5,6 +5,7 @@ from django.contrib.auth.models import Permission
 from django.core import mail
 
 from microprojects.models import FundedProject
+from tests.core.test_attention import panel
 from tests.microprojects.factories import FundingProgrammeFactory, MunicipalityFactory
 
 from .factories import start_draft, submitted
@@ -144,3 +145,15 @@ def test_admin_serves_pdf_and_attachments_to_the_office(client, office_client, t
     response = office_client.get(f"{LIST}{application.pk}/pdf/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+
+
+def test_the_admin_start_page_lists_applications_waiting_for_the_office(
+    client, office_client, editor, town
+):
+    _token, waiting = submitted(client, town)
+    _token, moved = submitted(client, town)
+    change(office_client, moved, new_status="pre_check")
+    sections, _all_clear = panel(office_client)
+    lines = [text for _link, _href, text in sections["applications"]]
+    assert len(lines) == 1
+    assert waiting.reference in lines[0] and "eingegangen" in lines[0]
