@@ -2,9 +2,9 @@
 
 The applicant has no account and gets no cookie. The secret token in the address is the
 key to the draft; it also stands in for Django's CSRF cookie on these pages: a forged form
-would have to name the token, and whoever knows it can change the draft anyway. The pages
-are never cached (core.pagecache stores no private response) and send no Referer, so the
-token leaves the browser only towards this site.
+would have to name the token, and whoever knows it can change the draft anyway. The page
+cache leaves these addresses alone (core.pagecache), the responses are `private, no-store`
+and send no Referer, so the token is kept neither by a cache nor by another site.
 """
 
 import functools
