@@ -142,7 +142,7 @@ class ApplicationAdmin(HistoryAdmin):
         "status",
         "submitted_at",
         "pdf_link",
-        "language",
+        "applicant_language",
         "applicant_kind",
         "applicant_name",
         "applicant_organisation",
@@ -198,7 +198,7 @@ class ApplicationAdmin(HistoryAdmin):
                     "town",
                     "email",
                     "phone",
-                    "language",
+                    "applicant_language",
                 ]
             },
         ),
@@ -274,6 +274,10 @@ class ApplicationAdmin(HistoryAdmin):
     @admin.display(description=gettext_lazy("Beantragter Zuschuss"))
     def requested(self, application):
         return f"{number_format(application.requested_amount, 2, force_grouping=True)} €"
+
+    @admin.display(description=gettext_lazy("Sprache der Antragstellenden"))
+    def applicant_language(self, application):
+        return application.language_name
 
     @admin.display(description=gettext_lazy("Antrag als PDF"))
     def pdf_link(self, application):

@@ -204,6 +204,13 @@ class Application(models.Model):
         return application, token
 
     @property
+    def language_name(self):
+        """The applicant's language, named in the active language: „Arabisch“ for the office."""
+        from core.languages import language_name
+
+        return language_name(self.language)
+
+    @property
     def is_draft(self):
         return self.status == self.Status.DRAFT
 

@@ -140,8 +140,11 @@ def test_approved_applications_become_unpublished_funded_projects(client, office
     assert "nicht bewilligt" in response.content.decode()
 
 
-def test_admin_serves_pdf_and_attachments_to_the_office(client, office_client, town):
-    _token, application = submitted(client, town)
+def test_admin_shows_the_application_and_serves_its_pdf(client, office_client, town):
+    _token, application = submitted(client, town, language="uk")
+    page = office_client.get(f"{LIST}{application.pk}/change/").content.decode()
+    assert "Ukrainisch" in page  # the applicant's language, by its German name
+    assert "Sprachcafé im Gemeindehaus" in page
     response = office_client.get(f"{LIST}{application.pk}/pdf/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"

@@ -42,6 +42,7 @@ def test_pdf_download_holds_the_applicants_arabic_text_in_logical_order(client, 
     assert "Antrag auf Förderung eines Mikroprojekts" in text
     assert application.reference in text
     assert "1.000,00 €" in text
+    assert "Sprache der Antragstellenden Arabisch" in text
 
 
 def test_the_office_mail_carries_the_same_pdf(client, town, mailoutbox):
