@@ -4,11 +4,12 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core import mail
 
+from applications.models import Application
 from microprojects.models import FundedProject
 from tests.core.test_attention import panel
 from tests.microprojects.factories import FundingProgrammeFactory, MunicipalityFactory
 
-from .factories import start_draft, submitted
+from .factories import fill_all, pdf_upload, start_draft, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +161,22 @@ def test_the_admin_start_page_lists_applications_waiting_for_the_office(
     lines = [text for _link, _href, text in sections["applications"]]
     assert len(lines) == 1
     assert waiting.reference in lines[0] and "eingegangen" in lines[0]
+
+
+def test_attachments_reach_the_office_only_through_the_admin(client, office_client, editor, town):
+    token, _url = start_draft(client)
+    fill_all(client, token, town)
+    client.post(f"/de/mikroprojekte/antrag/{token}/anlagen/", {"file": pdf_upload("plan.pdf")})
+    client.post(f"/de/mikroprojekte/antrag/{token}/pruefen/")
+    application = Application.objects.by_token(token)
+    attachment = application.attachments.get()
+    url = f"{LIST}{application.pk}/anlage/{attachment.pk}/"
+    assert url in office_client.get(f"{LIST}{application.pk}/change/").content.decode()
+    response = office_client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    # The file itself has no public address.
+    assert attachment.file.name.startswith("applications/")
+    assert "plan" not in attachment.file.name
+    office_client.logout()
+    assert office_client.get(url).status_code == 302
