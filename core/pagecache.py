@@ -312,8 +312,17 @@ def _bypass(request):
         return True
     if request.path.startswith(NEVER_CACHED_PREFIXES) or _is_preview(request.path):
         return True
+    if _is_application(request.path):
+        return True
     cookies = request.COOKIES
     return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
+
+
+def _is_application(path):
+    """An online application's own pages: their secret token must not reach the shared cache,
+    not even inside a fragment such as the language links."""
+    parts = path.split("/")
+    return len(parts) > 5 and parts[2:4] == ["mikroprojekte", "antrag"]
 
 
 def _is_preview(path):

@@ -7,13 +7,20 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic.base import RedirectView
 
+from applications.sitemaps import sitemaps as application_sitemaps
 from contacts.sitemaps import sitemaps as contact_sitemaps
 from core import views as core_views
 from documents.sitemaps import sitemaps as document_sitemaps
 from microprojects.sitemaps import sitemaps as microproject_sitemaps
 from pages.sitemaps import sitemaps as page_sitemaps
 
-sitemaps = {**page_sitemaps, **contact_sitemaps, **document_sitemaps, **microproject_sitemaps}
+sitemaps = {
+    **page_sitemaps,
+    **contact_sitemaps,
+    **document_sitemaps,
+    **microproject_sitemaps,
+    **application_sitemaps,
+}
 
 urlpatterns = [
     path("", core_views.root_redirect, name="root"),
@@ -31,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
     path("ansprechpersonen/", include("contacts.urls")),
     path("dokumente/", include("documents.urls")),
+    path("mikroprojekte/antrag/", include("applications.urls")),
     path("mikroprojekte/", include("microprojects.urls")),
     path("suche/", include("search.urls")),
     path("vorschau/<str:token>/", core_views.preview, name="preview"),

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "contacts",
     "documents",
     "microprojects",
+    # Online applications for the funding programme; not editor content (see its apps.py).
+    "applications",
     # After the content apps: it indexes their models for the site search.
     "search",
     "demo",
@@ -284,6 +286,19 @@ XLIFF_IMPORT_MAX_BYTES = int(os.environ.get("XLIFF_IMPORT_MAX_BYTES", 5_000_000)
 XLIFF_IMPORT_MAX_UNITS = int(os.environ.get("XLIFF_IMPORT_MAX_UNITS", "20000"))
 IMPORT_PREVIEW_SECONDS = 60 * 60
 PDF_SANDBOX_MEMORY_BYTES = int(os.environ.get("PDF_SANDBOX_MEMORY_BYTES", 1024 * 1024 * 1024))
+# Online applications (applications app): a draft untouched for this many days is deleted by
+# `manage.py delete_expired_drafts`; personal data of a closed or rejected application goes
+# this many months after it ended (`manage.py delete_closed_applications`).
+APPLICATION_DRAFT_AGE = datetime.timedelta(days=int(os.environ.get("APPLICATION_DRAFT_DAYS", "30")))
+APPLICATION_RETENTION_MONTHS = int(os.environ.get("APPLICATION_RETENTION_MONTHS", "24"))
+# Where the office's copy of each application goes; empty: the programme's submission e-mail.
+APPLICATION_OFFICE_EMAIL = os.environ.get("APPLICATION_OFFICE_EMAIL", "")
+APPLICATION_MAX_ATTACHMENTS = int(os.environ.get("APPLICATION_MAX_ATTACHMENTS", "5"))
+APPLICATION_ATTACHMENT_MAX_BYTES = int(
+    os.environ.get("APPLICATION_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+)
+# New drafts and submissions per address and hour (a cache counter, no captcha).
+APPLICATION_RATE_LIMIT = int(os.environ.get("APPLICATION_RATE_LIMIT", "20"))
 # How long a draft's preview link („Vorschau-Link“ in the admin) works without logging in.
 PREVIEW_LINK_MAX_AGE = datetime.timedelta(days=int(os.environ.get("PREVIEW_LINK_DAYS", "7")))
 
@@ -346,5 +361,8 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["mail_admins"], "level": "INFO"},
         "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
+        # WeasyPrint (application PDFs) reports each layout step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
