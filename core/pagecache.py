@@ -25,6 +25,7 @@ do not vary on Cookie and are not private. Those responses are the only ones com
 (gzip, or brotli when asked): nothing secret is in them (BREACH).
 """
 
+import contextlib
 import datetime
 import functools
 import gzip
@@ -208,6 +209,29 @@ def _boundary_sql(vendor):
     return f"SELECT MIN(moment) FROM ({union}) AS moments", len(parts)  # noqa: S608
 
 
+def _fetch_prepared(sql, params):
+    """The first row of a statement whose text never changes.
+
+    On PostgreSQL it is prepared once per connection: planning a dozen index scans costs ten
+    times running them (2.7 ms against 0.3 ms), and it runs after every edit. The statement
+    still passes the connection's wrappers (the deadline) and the query log.
+    """
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            cursor.execute(sql, params)
+            return cursor.fetchone()
+        import psycopg
+
+        def prepared(sql, params, _many, _context):
+            with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as raw:
+                raw.execute(sql, params, prepare=True)
+                return raw.fetchone()
+
+        logged = getattr(cursor, "debug_sql", None)  # while queries are recorded
+        with logged(sql, params) if logged else contextlib.nullcontext():
+            return cursor._execute_with_wrappers(sql, params, many=False, executor=prepared)
+
+
 def next_boundary(*, at=None):
     """The next moment any content appears, disappears or changes its status by itself."""
     at = at or timezone.now()
@@ -215,9 +239,7 @@ def next_boundary(*, at=None):
     if sql is None:
         return None
     value = connection.ops.adapt_datetimefield_value(at)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [value] * count)
-        (moment,) = cursor.fetchone()
+    (moment,) = _fetch_prepared(sql, [value] * count)
     if isinstance(moment, str):  # SQLite returns the stored text
         moment = datetime.datetime.fromisoformat(moment)
     if moment is not None and timezone.is_naive(moment):

@@ -143,6 +143,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             "keepalives_interval": 2,
             "keepalives_count": 3,
             "tcp_user_timeout": 10000,
+            # Lets the statements the code prepares on purpose be prepared (the page cache's
+            # next-boundary query, core.pagecache); the ORM's queries are never prepared.
+            # Not behind a pooler in transaction mode (pgbouncer), which loses prepared ones.
+            "prepare_threshold": 5,
         }
     )
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
