@@ -17,7 +17,15 @@ from .factories import DocumentFactory
 pytestmark = pytest.mark.django_db
 
 URL = "/de/dokumente/bericht/download/"
-HEADERS = ("Content-Type", "Content-Length", "Content-Disposition", "ETag", "Last-Modified")
+HEADERS = (
+    "Content-Type",
+    "Content-Length",
+    "Content-Disposition",
+    "ETag",
+    "Last-Modified",
+    "Accept-Ranges",
+    "Cache-Control",
+)
 
 
 @pytest.fixture
