@@ -65,8 +65,9 @@ def served(tmp_path):
             time.sleep(0.5)
         yield base
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=30)
         log.close()
 
 
