@@ -120,6 +120,9 @@ WRITE = re.compile(
 )
 
 
+TABLE_NAME = re.compile(r'"?(\w+)"?')
+
+
 @functools.cache
 def content_tables():
     """{table: app} of the content apps, with the link tables of their many-to-many fields."""
@@ -136,6 +139,13 @@ def _watch(execute, sql, params, many, context):
         found = WRITE.match(sql)
         if found and found.group(1) in content_tables():
             bump(app=content_tables()[found.group(1)])
+        elif (
+            # PostgreSQL empties many tables in one statement (`manage.py flush`).
+            found
+            and sql.lstrip()[:8].upper() == "TRUNCATE"
+            and content_tables().keys() & set(TABLE_NAME.findall(sql))
+        ):
+            bump()
     return result
 
 

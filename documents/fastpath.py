@@ -91,15 +91,18 @@ class DownloadFastPathMiddleware:
             try:
                 response = FileResponse(open(offer.path, "rb"))  # noqa: SIM115 - closed by the server
             except OSError:
-                pass  # the view answers, as it would without this process's knowledge
-            else:
-                for name, value in offer.headers:
-                    response[name] = value
-                return response
+                # Gone behind the database's back: the view answers from the database.
+                return self.get_response(request)
+            for name, value in offer.headers:
+                response[name] = value
+            return response
         from . import views
 
         with translation.override(language):
-            return views.serve_offered(request, *offer.offered)
+            try:
+                return views.serve_offered(request, *offer.offered)
+            except OSError:
+                return self.get_response(request)
 
     @staticmethod
     def _look_up(language, slug):
@@ -117,9 +120,9 @@ class DownloadFastPathMiddleware:
                 path = document_file.file.path
             except NotImplementedError:  # an object store: the view streams it
                 return Offer(offered)
-            # The view's own answer to a plain GET, for its headers.
+            # The view's own headers for a plain GET, from its answer to HEAD (which opens
+            # nothing, so nothing needs closing: closing a response ends the request).
             probe = HttpRequest()
-            probe.method = "GET"
+            probe.method = "HEAD"
             response = views.serve_offered(probe, *offered)
-            response.close()
             return Offer(offered, path=path, headers=tuple(response.items()))
