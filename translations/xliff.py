@@ -287,6 +287,10 @@ def _is_utf8(data):
     return True
 
 
+# A document type or entity declaration, which no XLIFF file needs.
+DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
 def plan_import(data, *, language=None):
     """Check an XLIFF file completely and say what importing it would change."""
     plan = ImportPlan(language=language or "")
@@ -294,16 +298,20 @@ def plan_import(data, *, language=None):
     if problem:
         plan.errors.append(problem)
         return plan
+    dtd_refused = _(
+        "Die Datei enthält eine DTD oder XML-Entitäten. Das ist in XLIFF-Dateien "
+        "nicht erlaubt; bitte exportieren Sie die Datei ohne sie neu."
+    )
+    # Refused before parsing, whatever the parser would make of it; defusedxml stays as the
+    # guard for what this plain look cannot see (other encodings).
+    if DECLARATION.search(data):
+        plan.errors.append(dtd_refused)
+        return plan
     try:
         root = SafeET.fromstring(data)
     # Before ValueError: defusedxml's refusals are ValueErrors, and their text is a repr.
     except DefusedXmlException:
-        plan.errors.append(
-            _(
-                "Die Datei enthält eine DTD oder XML-Entitäten. Das ist in XLIFF-Dateien "
-                "nicht erlaubt; bitte exportieren Sie die Datei ohne sie neu."
-            )
-        )
+        plan.errors.append(dtd_refused)
         return plan
     except SafeET.ParseError as error:
         line, column = error.position
