@@ -153,6 +153,9 @@ def export_xliff(language, *, everything=False, units=None):
         target.text = unit.target
         ET.SubElement(el, f"{{{NS}}}note", {"from": "kfi-website"}).text = unit.note
     ET.indent(root)
+    # Again here: the mapping is global, and other code (WeasyPrint's PDF metadata, for one)
+    # takes the empty prefix for itself, which would give every element an `ns0:` prefix.
+    ET.register_namespace("", NS)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 

@@ -114,3 +114,12 @@ def test_an_expired_preview_is_not_applied(editor_client, page, settings):
     response = editor_client.post(f"{IMPORT_URL}uebernehmen/", {"token": token}, follow=True)
     assert "Die Vorschau ist abgelaufen" in response.content.decode()
     assert Page.objects.get().title_tr is None
+
+
+def test_the_export_keeps_its_default_namespace_when_other_code_took_the_empty_prefix(page):
+    from xml.etree import ElementTree
+
+    # What WeasyPrint's PDF metadata does once a PDF has been made in the same process.
+    ElementTree.register_namespace("", "")
+    data = export_xliff("tr")
+    assert b"<xliff " in data and b"ns0:" not in data
