@@ -33,6 +33,9 @@ class Journey:
 
     def check(self, label):
         """One heading; axe on the page as it is now; no horizontal scrolling on the phone."""
+        # A click only waits for the next page to start arriving; under load its heading may
+        # not be parsed yet.
+        self.page.wait_for_load_state("load")
         assert self.page.locator("h1").count() == 1, label
         if self.axe is None:
             return
