@@ -51,6 +51,7 @@ class Journey:
     def submit(self):
         """The page's main button: the last one of the last form."""
         self.page.locator("main form").last.locator("button").last.click()
+        self.page.wait_for_load_state("load")
 
     def task(self, slug):
         self.page.locator(f'main a[href$="/{slug}/"]').first.click()
