@@ -48,6 +48,8 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 
+from core import statewatch
+
 logger = logging.getLogger(__name__)
 # The apps whose models readers see; any change to one of their rows invalidates every page.
 CONTENT_APPS = ("pages", "contacts", "documents", "microprojects", "translations")
@@ -106,6 +108,10 @@ def _bump_now(changed=CONTENT_APPS):
             # An unreachable cache must not fail the editor's save; it serves no pages either.
             logger.exception("Seiten-Cache: Generation ließ sich nicht erhöhen")
             return
+    try:
+        statewatch.announce()
+    except Exception:
+        logger.exception("Seiten-Cache: Änderung ließ sich nicht ankündigen")
 
 
 # One callable per app, so a transaction raises each app's generation once after commit.

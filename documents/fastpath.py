@@ -6,10 +6,12 @@ knowledge belongs to the page cache's generation and next scheduled boundary
 (core.pagecache), so any save, delete, import, restore or scheduled change to the content
 sends the next request through the view again: a reader never gets a replaced file.
 
-Placed right after WhiteNoise, it costs one round trip to the shared cache; the response is
-the view's own (validators, ranges, 304, offloading to nginx or the object store). A plain GET
-of a file on the local disk, the common case, gets the view's headers as they were worked out
-at the first request, around the opened file.
+Placed right after WhiteNoise, it asks the shared cache nothing while Redis announces no
+change (core.statewatch: before each download the process reads any announcement waiting on
+its subscription's socket; without Redis it reads the local cache). The response is the
+view's own (validators, ranges, 304, offloading to nginx or the object store). A plain GET of
+a file on the local disk, the common case, gets the view's headers as they were worked out at
+the first request, around the opened file.
 """
 
 import re
@@ -19,7 +21,7 @@ from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest
 from django.utils import timezone, translation
 
-from core import pagecache
+from core import statewatch
 
 DOWNLOAD = re.compile(r"^/([a-z]{2})/dokumente/([-\w]+)/download/$", re.ASCII)
 # Addresses remembered per process; a new generation starts the table afresh.
@@ -66,7 +68,7 @@ class DownloadFastPathMiddleware:
         ):
             return self.get_response(request)
         try:
-            state = pagecache._state(timezone.now())
+            state = statewatch.state(timezone.now())
         except Exception:
             # Without the shared cache nobody could tell this process about an edit.
             return self.get_response(request)

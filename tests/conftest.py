@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
+from core import statewatch
 from core.editors import EDITOR_GROUP
 from core.media_storage import s3_storage
 from core.templatetags import fragments
@@ -64,10 +65,39 @@ def _empty_cache():
         cache.clear()
         fragments._local.clear()
         fastpath.forget()
+        statewatch.forget()
 
     forget()
     yield
     forget()
+
+
+@pytest.fixture
+def redis_cache():
+    """The shared cache on Redis (REDIS_URL), under a key prefix of this test's own.
+
+    Tests running in parallel share the Redis database (and its announcement channels), so
+    nothing is emptied: this test's keys are deleted at its end.
+    """
+    from django.core.cache import caches
+    from django.test import override_settings
+
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        pytest.skip("REDIS_URL is not set")
+    prefix = f"test-{uuid.uuid4().hex}"
+    backend = {"BACKEND": "core.cache.SharedRedisCache", "LOCATION": url, "KEY_PREFIX": prefix}
+    with override_settings(CACHES={"default": backend}):
+        statewatch.forget()
+        fastpath.forget()
+        try:
+            yield caches["default"]
+        finally:
+            statewatch.forget()
+            fastpath.forget()
+            client = caches["default"]._cache.get_client(write=True)
+            for key in client.scan_iter(match=f"{prefix}:*"):
+                client.delete(key)
 
 
 @pytest.fixture

@@ -16,6 +16,15 @@ from .factories import DocumentFactory
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True, params=["memory", "redis"])
+def shared_cache(request):
+    """Every test twice: with the local-memory cache, and with Redis announcing the changes."""
+    if request.param == "redis":
+        return request.getfixturevalue("redis_cache")
+    return None
+
+
 URL = "/de/dokumente/bericht/download/"
 HEADERS = (
     "Content-Type",
