@@ -22,11 +22,13 @@ this process anyway, and every call reads it as before.
 import contextlib
 import logging
 import os
+import select
 import threading
 import time
 
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
+from django.core.signals import setting_changed
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +44,9 @@ class _Watch:
 
     def __init__(self):
         self.pid = os.getpid()
+        self.redis = _redis_backed()
         self.pubsub = None
+        self.poller = None
         self.state = None
         self.read_at = 0.0
         self.failed_at = None
@@ -52,7 +56,7 @@ class _Watch:
             # A broken connection is what is being dropped.
             with contextlib.suppress(Exception):
                 self.pubsub.close()
-        self.pubsub, self.state = None, None
+        self.pubsub, self.poller, self.state = None, None, None
 
     def subscribe(self):
         """Subscribe and wait for Redis to confirm it: only then may a state be trusted."""
@@ -62,12 +66,15 @@ class _Watch:
         if not message or message.get("type") != "subscribe":
             pubsub.close()
             raise ConnectionError("Redis hat das Abonnement nicht bestätigt")
-        self.pubsub = pubsub
+        # One poll without waiting tells whether anything arrived: far cheaper than asking the
+        # client library, which switches the socket's timeout twice for each look.
+        poller = select.poll()
+        poller.register(pubsub.connection._sock, select.POLLIN | select.POLLPRI)
+        self.pubsub, self.poller = pubsub, poller
 
     def changed(self):
         """Whether an announcement (or the end of the connection) is waiting; reads it all."""
-        connection = self.pubsub.connection
-        if connection is None or not connection.can_read(timeout=0):
+        if not self.poller.poll(0):
             return False
         while self.pubsub.get_message(timeout=0) is not None:
             pass
@@ -102,13 +109,13 @@ def state(now):
     """(generation, next boundary as a timestamp or 0), as `core.pagecache` keeps them."""
     from core import pagecache
 
-    if not _redis_backed():
-        return pagecache._state(now)
     global _watch
     with _lock:
         watch = _watch
         if watch is None or watch.pid != os.getpid():
             watch = _watch = _Watch()
+        if not watch.redis:
+            return pagecache._state(now)
         clock = time.monotonic()
         if watch.pubsub is None:
             if watch.failed_at is not None and clock - watch.failed_at < RETRY_SECONDS:
@@ -147,3 +154,11 @@ def forget():
         if _watch is not None:
             _watch.close()
         _watch = None
+
+
+def _cache_setting_changed(*, setting, **_kwargs):
+    if setting == "CACHES":
+        forget()
+
+
+setting_changed.connect(_cache_setting_changed)

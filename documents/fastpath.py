@@ -48,6 +48,13 @@ class Offer:
     headers: tuple = ()
 
 
+class _KnownFileResponse(FileResponse):
+    """A file whose headers are known already: none is worked out again (as WhiteNoise does)."""
+
+    def set_headers(self, filelike):
+        pass
+
+
 def forget():
     """Drop what this process knows (the next download asks the view again)."""
     global _memory
@@ -91,7 +98,7 @@ class DownloadFastPathMiddleware:
             and not any(h in request.META for h in CONDITIONAL)
         ):
             try:
-                response = FileResponse(open(offer.path, "rb"))  # noqa: SIM115 - closed by the server
+                response = _KnownFileResponse(open(offer.path, "rb"))  # noqa: SIM115 - closed by the server
             except OSError:
                 # Gone behind the database's back: the view answers from the database.
                 return self.get_response(request)
