@@ -6,7 +6,8 @@ state needs no round trip to Redis for it (`state`) until
 
 - an announcement arrives (read from the subscription's socket without waiting),
 - the next scheduled boundary passes (known locally, it is part of the state),
-- TRUST_SECONDS have gone by (a bound for a connection that went quiet without closing), or
+- PAGE_CACHE_TRUST_SECONDS (default 1) have gone by (a bound for a connection that went
+  quiet without closing), or
 - the subscription's connection fails (then every call asks Redis, as without a subscription,
   and a new subscription is tried after RETRY_SECONDS).
 
@@ -26,6 +27,7 @@ import select
 import threading
 import time
 
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.core.signals import setting_changed
@@ -33,7 +35,6 @@ from django.core.signals import setting_changed
 logger = logging.getLogger(__name__)
 
 CHANNEL = "pagecache:changed"
-TRUST_SECONDS = 1.0
 RETRY_SECONDS = 5.0
 
 _lock = threading.Lock()
@@ -45,6 +46,7 @@ class _Watch:
     def __init__(self):
         self.pid = os.getpid()
         self.redis = _redis_backed()
+        self.trust = settings.PAGE_CACHE_TRUST_SECONDS
         self.pubsub = None
         self.poller = None
         self.state = None
@@ -139,7 +141,7 @@ def state(now):
         current = watch.state
         if (
             current is None
-            or clock - watch.read_at >= TRUST_SECONDS
+            or clock - watch.read_at >= watch.trust
             or (current[1] and current[1] <= now.timestamp())
         ):
             current = watch.state = pagecache._state(now)
@@ -157,7 +159,7 @@ def forget():
 
 
 def _cache_setting_changed(*, setting, **_kwargs):
-    if setting == "CACHES":
+    if setting in ("CACHES", "PAGE_CACHE_TRUST_SECONDS"):
         forget()
 
 

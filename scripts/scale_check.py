@@ -469,6 +469,9 @@ def check(tmp, processes):
         "MEDIA_S3_ADDRESSING_STYLE": "path",
         "DOWNLOAD_OFFLOAD": "nginx",
         "GUNICORN_WORKERS": "2",
+        # B must learn of A's changes from Redis's announcements (core.statewatch), not from
+        # its copy of the state growing old while the upload takes its seconds.
+        "PAGE_CACHE_TRUST_SECONDS": "600",
         "LOG_LEVEL": "WARNING",
     }
     empty_redis()

@@ -179,6 +179,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 # is visible on the next request. A number lets them reuse a page for that many seconds.
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "0"))
 PAGE_CACHE_STALE_WHILE_REVALIDATE = 300
+# How long a process trusts its copy of the cache's state while Redis announces no change
+# (core.statewatch): the bound for a subscription that went quiet without closing.
+PAGE_CACHE_TRUST_SECONDS = float(os.environ.get("PAGE_CACHE_TRUST_SECONDS", "1"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -62,8 +62,8 @@ def test_a_scheduled_boundary_that_passed_is_not_trusted(reads):
     assert after[1] != first[1]
 
 
-def test_the_state_is_trusted_for_a_bounded_time_only(reads, monkeypatch):
-    monkeypatch.setattr(statewatch, "TRUST_SECONDS", 0)
+def test_the_state_is_trusted_for_a_bounded_time_only(reads, settings):
+    settings.PAGE_CACHE_TRUST_SECONDS = 0
     now = timezone.now()
     statewatch.state(now)
     statewatch.state(now)
