@@ -11,10 +11,10 @@ state needs no round trip to Redis for it (`state`) until
 - the subscription's connection fails (then every call asks Redis, as without a subscription,
   and a new subscription is tried after RETRY_SECONDS).
 
-Redis queues an announcement on every subscriber's connection while it runs the `PUBLISH`,
-before the publisher has its answer; the editor's save answers only after that, so when a
-reader's next request arrives the announcement is already waiting on the socket, and it is
-read before the state is used.
+Redis queues the announcement for every subscriber while it runs the `PUBLISH` and writes it
+out in the same pass as the publisher's answer; the editor's save answers only after it has
+that answer, so when a reader's next request arrives the announcement is already waiting on
+the socket, and it is read before the state is used.
 
 Without Redis (the local-memory cache in development and in the tests) the state lives in
 this process anyway, and every call reads it as before.
