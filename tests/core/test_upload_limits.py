@@ -12,13 +12,10 @@ from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from documents.models import Document
 from pages.models import Page
 from tests.documents import files
-from tests.documents.admin_forms import form_values
-from tests.documents.factories import CategoryFactory
+from tests.documents.admin_forms import add_document
 from tests.pages.test_content_admin import MP4_HEAD, _page_form
 
 pytestmark = pytest.mark.django_db
-
-DOCUMENT_ADD_URL = "/admin/documents/document/add/"
 
 
 @pytest.fixture
@@ -36,27 +33,11 @@ def written(monkeypatch, settings):
     return stored
 
 
-def _add_document(client, data):
-    values = form_values(client.get(DOCUMENT_ADD_URL))
-    values.update(
-        {
-            "title_de": "Großer Bericht",
-            "slug": "grosser-bericht",
-            "category": CategoryFactory().pk,
-            "is_published": "True",
-            "order": 0,
-            "upload": SimpleUploadedFile("Bericht.pdf", data),
-            "upload_language": "de",
-        }
-    )
-    return client.post(DOCUMENT_ADD_URL, values)
-
-
 def test_oversized_document_is_refused_before_the_rest_is_written(editor_client, settings, written):
     # Scaled down from the probe's 200 MB against 20 MB: 2 MB against 200 kB.
     settings.DOCUMENT_MAX_UPLOAD_BYTES = 200_000
     data = files.pdf_of_size(2_000_000)
-    response = _add_document(editor_client, data)
+    response = add_document(editor_client, data)
     content = response.content.decode()
     assert response.status_code == 200
     assert "Die Datei ist 2,0 MB groß. Erlaubt sind höchstens 200 kB." in content
@@ -69,7 +50,7 @@ def test_oversized_document_is_refused_before_the_rest_is_written(editor_client,
 
 def test_document_within_the_limit_passes_the_handler_whole(editor_client, written):
     data = files.pdf_of_size(50_000)
-    response = _add_document(editor_client, data)
+    response = add_document(editor_client, data)
     assert response.status_code == 302
     assert Document.objects.get().current_version.files.get().file.read() == data
 
@@ -94,7 +75,7 @@ def test_temporary_files_left_by_a_killed_worker_are_removed(editor_client, sett
         path.write_bytes(b"%PDF- half an upload")
     two_hours_ago = time.time() - 2 * 60 * 60
     os.utime(stale, (two_hours_ago, two_hours_ago))
-    _add_document(editor_client, files.pdf_of_size(50_000))
+    add_document(editor_client, files.pdf_of_size(50_000))
     assert not stale.exists()
     # Possibly another request's upload in progress: kept.
     assert fresh.exists()

@@ -1,6 +1,10 @@
 """Fill in an admin form as a browser would: every field with the value the page shows."""
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from tests.site_urls import XHTML, parse_html
+
+ADD_URL = "/admin/documents/document/add/"
 
 
 def form_values(response, form_id="document_form"):
@@ -40,3 +44,22 @@ def submit_change(client, document, *, follow=False, **changes):
     data = form_values(client.get(change_url(document)))
     data.update(changes)
     return client.post(change_url(document), data, follow=follow)
+
+
+def add_document(client, data, *, name="Bericht.pdf"):
+    """Add a published document with `data` as its German file, as an editor does."""
+    from .factories import CategoryFactory
+
+    values = form_values(client.get(ADD_URL))
+    values.update(
+        {
+            "title_de": "Neuer Bericht",
+            "slug": "neuer-bericht",
+            "category": CategoryFactory().pk,
+            "is_published": "True",
+            "order": 0,
+            "upload": SimpleUploadedFile(name, data),
+            "upload_language": "de",
+        }
+    )
+    return client.post(ADD_URL, values)

@@ -7,7 +7,6 @@ import time
 
 import pypdf
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf.generic import (
     ArrayObject,
     DecodedStreamObject,
@@ -21,10 +20,8 @@ from documents import services
 from documents.models import Document, DocumentFile
 
 from . import files
-from .admin_forms import form_values
-from .factories import CategoryFactory, DocumentFactory
-
-ADD_URL = "/admin/documents/document/add/"
+from .admin_forms import add_document
+from .factories import DocumentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,19 +43,7 @@ def _pdf_with_page(width, height):
 
 
 def _add(client, name, data):
-    values = form_values(client.get(ADD_URL))
-    values.update(
-        {
-            "title_de": "Neuer Bericht",
-            "slug": "neuer-bericht",
-            "category": CategoryFactory().pk,
-            "is_published": "True",
-            "order": 0,
-            "upload": SimpleUploadedFile(name, data),
-            "upload_language": "de",
-        }
-    )
-    return client.post(ADD_URL, values)
+    return add_document(client, data, name=name)
 
 
 def _errors(response):
