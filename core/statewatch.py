@@ -1,8 +1,8 @@
 """This process's copy of the page cache's state, kept current by Redis announcing every change.
 
-`core.pagecache` raises the generation on every write to content and then announces it on a
-Redis channel (`announce`). A process that has subscribed to the channel before it read the
-state needs no round trip to Redis for it (`state`) until
+`core.pagecache` raises the generation on every write to content and announces it on a Redis
+channel in the same round trip (`raise_and_announce`). A process that has subscribed to the
+channel before it read the state needs no round trip to Redis for it (`state`) until
 
 - an announcement arrives (read from the subscription's socket without waiting),
 - the next scheduled boundary passes (known locally, it is part of the state),
@@ -101,10 +101,22 @@ def _channel():
     return f"{cache.make_key(CHANNEL)}@{database}"
 
 
-def announce():
-    """Tell every subscribed process that the state changed (after the generation was raised)."""
-    if _redis_backed():
-        _client().publish(_channel(), b"1")
+def raise_and_announce(keys, *, start):
+    """With Redis, raise each of the cache's `keys` and announce it; False without Redis.
+
+    A missing key starts at `start` (from the clock, so it never repeats an old number). One
+    round trip: a save writes several statements, each of which raises the generations.
+    """
+    if not _redis_backed():
+        return False
+    pipeline = _client().pipeline(transaction=False)
+    for key in keys:
+        name = cache.make_key(key)
+        pipeline.set(name, start, nx=True)
+        pipeline.incr(name)
+    pipeline.publish(_channel(), b"1")
+    pipeline.execute()
+    return True
 
 
 def state(now):

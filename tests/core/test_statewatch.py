@@ -1,6 +1,7 @@
 """A process keeps the page cache's state while Redis announces no change, and no longer."""
 
 import datetime
+import time
 
 import pytest
 from django.utils import timezone
@@ -97,3 +98,20 @@ def test_without_redis_every_call_reads_the_state(monkeypatch):
     now = timezone.now()
     assert statewatch.state(now) == statewatch.state(now) == (1, 0)
     assert len(calls) == 2
+
+
+def test_a_write_raises_its_generations_and_a_lost_one_starts_from_the_clock(redis_cache):
+    keys = pagecache.APP_GENERATION_KEYS
+    started = time.time_ns() // 1000
+    pagecache._bump_now(("documents",))
+    common, documents = (
+        redis_cache.get(pagecache.GENERATION_KEY),
+        redis_cache.get(keys["documents"]),
+    )
+    # Never a small number that an earlier life of the key may have used.
+    assert common > started and documents > started
+    assert redis_cache.get(keys["contacts"]) is None
+    pagecache._bump_now(("documents",))
+    assert redis_cache.get(pagecache.GENERATION_KEY) == common + 1
+    assert redis_cache.get(keys["documents"]) == documents + 1
+    assert pagecache.generation() == common + 1
