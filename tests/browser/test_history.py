@@ -20,10 +20,14 @@ def test_editor_restores_an_earlier_state_of_a_person(page, live_server, editor,
     assert "9.99" in page.locator("main").inner_text()
 
     page.goto(f"/admin/contacts/person/{person.pk}/change/")
-    page.get_by_role("link", name="Verlauf").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Verlauf").click()
     # Newest first: the second row is the state before the edit.
-    page.locator("#change-history tbody tr").nth(1).get_by_role("link").click()
-    page.get_by_role("link", name="Diesen Stand wiederherstellen").click()
+    with page.expect_navigation():
+        page.locator("#change-history tbody tr").nth(1).get_by_role("link").click()
+    # The version page shows changes too: wait for the restore page before reading them.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Diesen Stand wiederherstellen").click()
     changes = page.locator(".history-changes").inner_text()
     assert "Raum" in changes and "9.99" in changes and old_room in changes
     with page.expect_navigation():

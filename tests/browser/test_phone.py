@@ -57,7 +57,8 @@ def test_language_choice_and_menu_open_without_javascript(browser, live_server, 
     languages.locator("summary").click()
     # One panel at a time: opening the language choice closes the menu.
     assert not page.locator(".main-nav a").first.is_visible()
-    page.locator(".language-nav a[hreflang='en']").click()
+    with page.expect_navigation():
+        page.locator(".language-nav a[hreflang='en']").click()
     assert page.evaluate("document.documentElement.lang") == "en"
     context.close()
 

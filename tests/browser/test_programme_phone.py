@@ -135,11 +135,13 @@ def test_quick_check_works_with_javascript_off(browser, live_server, demo_conten
     page = context.new_page()
     _phone(page, f"/{code}/mikroprojekte/")
     page.locator("#antwort-ja").check()
-    page.locator(".quick-check button").click()
+    with page.expect_navigation():
+        page.locator(".quick-check button").click()
     assert page.evaluate("location.hash") == "#check"
     assert page.locator('input[name="thema"]').count() == 2
     page.locator("#antwort-ja").check()
-    page.locator(".quick-check button").click()
+    with page.expect_navigation():
+        page.locator(".quick-check button").click()
     assert page.locator("#check .alert--success h2").is_visible()
     # The answer is what the reader sees, not the top of the page.
     assert page.locator("#check .alert--success h2").bounding_box()["y"] < 800

@@ -31,7 +31,8 @@ def test_finder_form_submits_without_javascript(browser, live_server):
     tab = context.new_page()
     tab.goto("/de/ansprechpersonen/zustaendigkeitsfinder/")
     tab.fill("#ort", "04552")
-    tab.click("main button[type=submit]")
+    with tab.expect_navigation():
+        tab.click("main button[type=submit]")
     assert "ort=04552" in tab.url
     assert "Frau Loth" in tab.inner_text(".finder-answer")
     assert tab.title().startswith("04552")
