@@ -14,10 +14,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.attention import Moment
 from core.history_admin import HistoryAdmin
 
 from . import pdf, services
-from .models import Application, Attachment, CostLine, StatusChange
+from .models import Application, Attachment, CostLine, OutgoingMail, StatusChange
 
 PERMISSION = "applications.view_applications"
 
@@ -105,8 +106,36 @@ class AttachmentInline(ReadOnlyInline):
 
 class StatusChangeInline(ReadOnlyInline):
     model = StatusChange
-    fields = ["changed_at", "old_status", "new_status", "changed_by", "note", "message"]
+    fields = [
+        "changed_at",
+        "old_status",
+        "new_status",
+        "changed_by",
+        "note",
+        "message",
+        "applicant_notified",
+    ]
     verbose_name_plural = gettext_lazy("Verlauf der Bearbeitung")
+
+
+class OutgoingMailInline(ReadOnlyInline):
+    model = OutgoingMail
+    fields = ["kind", "to", "subject", "created_at", "delivery"]
+    verbose_name_plural = gettext_lazy("E-Mails zu diesem Antrag")
+
+    @admin.display(description=gettext_lazy("Zustellung"))
+    def delivery(self, mail):
+        if mail.sent_at is not None:
+            return _("versandt am %(moment)s") % {"moment": Moment.of(mail.sent_at).text}
+        if mail.attempts >= OutgoingMail.MAX_ATTEMPTS:
+            state = _("nicht zugestellt, wird nicht mehr versucht")
+        else:
+            state = _("wartet auf den nächsten Versuch")
+        return _("%(state)s (Versuche: %(attempts)s, zuletzt: %(error)s)") % {
+            "state": state,
+            "attempts": mail.attempts,
+            "error": mail.last_error or "–",
+        }
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -135,7 +164,7 @@ class ApplicationAdmin(HistoryAdmin):
     list_filter = [StatusFilter, "is_language_course", "municipality"]
     search_fields = ["reference", "title", "applicant_name", "applicant_organisation", "email"]
     date_hierarchy = "submitted_at"
-    inlines = [CostLineInline, AttachmentInline, StatusChangeInline]
+    inlines = [CostLineInline, AttachmentInline, StatusChangeInline, OutgoingMailInline]
     actions = ["to_funded_projects"]
     readonly_fields = [
         "reference",
@@ -295,7 +324,7 @@ class ApplicationAdmin(HistoryAdmin):
             return
         old_status = obj.get_status_display()
         obj.save()
-        services.application_change_status(
+        change = services.application_change_status(
             application=obj,
             status=new_status,
             user=request.user,
@@ -311,11 +340,22 @@ class ApplicationAdmin(HistoryAdmin):
             "new": obj.get_status_display(),
             "note": form.cleaned_data.get("status_note") or "–",
         }
-        if obj.email:
+        if change.applicant_notified:
             self.message_user(
                 request,
                 _("Status auf „%(status)s“ gesetzt; %(email)s wurde per E-Mail benachrichtigt.")
                 % {"status": obj.get_status_display(), "email": obj.email},
+            )
+        elif obj.email:
+            self.message_user(
+                request,
+                _(
+                    "Status auf „%(status)s“ gesetzt. Die E-Mail an %(email)s ließ sich noch "
+                    "nicht versenden; sie wird automatisch erneut versucht (siehe „E-Mails zu "
+                    "diesem Antrag“)."
+                )
+                % {"status": obj.get_status_display(), "email": obj.email},
+                messages.WARNING,
             )
 
     def log_change(self, request, obj, message):

@@ -1,13 +1,31 @@
-"""E-mails about an application: to the applicant in their language, to the office in German."""
+"""E-mails about an application: to the applicant in their language, to the office in German.
+
+The notices that report a change (received, new application, status) are written as
+`OutgoingMail` rows together with the change, then handed to the relay. A relay that is down
+or slow therefore costs the reader nothing but a short wait: the change is saved, the page
+answers, and `manage.py send_queued_mail` sends what is left. After a failure, requests stop
+trying the relay for `APPLICATION_MAIL_PAUSE_SECONDS`, so only one reader waits for it.
+
+The secret link to a draft is the exception: it is never stored (only its hash is), so its
+mail is sent at once or not at all, and the page says which.
+"""
+
+import logging
+import smtplib
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from . import pdf
+from .models import OutgoingMail, StatusChange
+
+logger = logging.getLogger(__name__)
+PAUSE_KEY = "applications:mail:relay-failed"
 
 
 def _absolute(request, url):
@@ -19,8 +37,119 @@ def resume_url(request, token, language):
         return _absolute(request, reverse("applications:tasks", args=[token]))
 
 
+# Handing mail to the relay --------------------------------------------------------------
+
+
+def relay_paused():
+    """True for a while after the relay failed: requests then leave mail to the queue."""
+    try:
+        return bool(cache.get(PAUSE_KEY))
+    except Exception:  # noqa: BLE001 - without the cache, try the relay
+        return False
+
+
+def _pause_relay():
+    try:
+        cache.set(PAUSE_KEY, 1, settings.APPLICATION_MAIL_PAUSE_SECONDS)
+    except Exception:  # noqa: BLE001 - without the cache every request tries once
+        logger.warning("Pause des Mailversands nicht gespeichert: Cache nicht erreichbar")
+
+
+def _one_line(subject):
+    """A subject fit for a mail header: a title with a line break must not stop the mail."""
+    return " ".join(subject.split())[:300]
+
+
+def _describe(error):
+    """The failure for the admin, without the message text (it may quote addresses)."""
+    if isinstance(error, smtplib.SMTPResponseException):
+        return f"{type(error).__name__} {error.smtp_code}"
+    return type(error).__name__
+
+
+def _send(message):
+    """Hand one message to the relay; the error if it was refused, else None."""
+    try:
+        message.send()
+    except (OSError, smtplib.SMTPException) as error:  # refused, timed out, unreachable
+        return error
+    return None
+
+
+def deliver(mails):
+    """Send the given queued mails, oldest first; the number sent.
+
+    A mail the relay refuses for its address is marked and the next one tried; when the relay
+    itself fails (down, slow, refusing the sender) the rest wait for the next run.
+    """
+    sent = 0
+    for mail in mails:
+        if mail.sent_at is not None:
+            continue
+        message = EmailMessage(
+            mail.subject,
+            mail.body,
+            to=[mail.to],
+            reply_to=[mail.reply_to] if mail.reply_to else None,
+        )
+        if mail.attach_pdf:
+            message.attach(
+                f"{mail.application.reference}.pdf",
+                pdf.application_pdf(mail.application),
+                "application/pdf",
+            )
+        error = _send(message)
+        mail.attempts += 1
+        if error is None:
+            mail.sent_at = timezone.now()
+            mail.last_error = ""
+            mail.save(update_fields=["sent_at", "attempts", "last_error"])
+            if mail.status_change_id:
+                StatusChange.objects.filter(pk=mail.status_change_id).update(
+                    applicant_notified=True
+                )
+            sent += 1
+            continue
+        mail.last_error = _describe(error)[:300]
+        mail.save(update_fields=["attempts", "last_error"])
+        logger.warning(
+            "E-Mail %s zum Antrag %s nicht versandt (%s)",
+            mail.pk,
+            mail.application.reference,
+            mail.last_error,
+        )
+        if not isinstance(error, smtplib.SMTPRecipientsRefused):
+            _pause_relay()
+            break
+    return sent
+
+
+def deliver_now(mails):
+    """Within a request: send unless the relay failed a moment ago (then the queue does)."""
+    if relay_paused():
+        return 0
+    return deliver(mails)
+
+
+def pending():
+    """Queued mail that is still retried, oldest first."""
+    return (
+        OutgoingMail.objects.filter(sent_at=None, attempts__lt=OutgoingMail.MAX_ATTEMPTS)
+        .select_related("application")
+        .order_by("created_at", "pk")
+    )
+
+
+# The notices ------------------------------------------------------------------------------
+
+
 def send_resume_link(*, application, token, request):
-    """The secret link to the draft, so the applicant can continue on another day."""
+    """The secret link to the draft, so the applicant can continue on another day.
+
+    True if the relay took it; the task list then says so.
+    """
+    if relay_paused():
+        return False
     with translation.override(application.language):
         body = render_to_string(
             "applications/emails/resume_link.txt",
@@ -31,12 +160,21 @@ def send_resume_link(*, application, token, request):
             },
         )
         subject = _("Ihr Antrag auf ein Mikroprojekt: Link zum Weitermachen")
-    EmailMessage(subject, body, to=[application.email]).send()
+    error = _send(EmailMessage(subject, body, to=[application.email]))
+    if error is None:
+        return True
+    logger.warning("Link zum Entwurf %s nicht versandt (%s)", application.pk, _describe(error))
+    if not isinstance(error, smtplib.SMTPRecipientsRefused):
+        _pause_relay()
+    return False
 
 
-def send_submission_mails(*, application, request):
+def queue_submission_mails(*, change, request):
+    """The receipt to the applicant and the new application to the office, queued."""
     from .services import office_email
 
+    application = change.application
+    mails = []
     programme_url = _absolute(request, reverse("microprojects:index"))
     if application.email:
         with translation.override(application.language):
@@ -47,7 +185,16 @@ def send_submission_mails(*, application, request):
             subject = _("Ihr Antrag %(reference)s ist eingegangen") % {
                 "reference": application.reference
             }
-        EmailMessage(subject, body, to=[application.email]).send()
+        mails.append(
+            OutgoingMail(
+                application=application,
+                status_change=change,
+                kind=OutgoingMail.Kind.RECEIVED,
+                to=application.email,
+                subject=_one_line(subject),
+                body=body,
+            )
+        )
     with translation.override(settings.LANGUAGE_CODE):
         admin_url = _absolute(
             request, reverse("admin:applications_application_change", args=[application.pk])
@@ -60,19 +207,23 @@ def send_submission_mails(*, application, request):
             "reference": application.reference,
             "title": application.title,
         }
-        message = EmailMessage(
-            subject,
-            body,
-            to=[office_email(application.programme)],
-            reply_to=[application.email] if application.email else None,
+    mails.append(
+        OutgoingMail(
+            application=application,
+            kind=OutgoingMail.Kind.OFFICE,
+            to=office_email(application.programme),
+            reply_to=application.email,
+            subject=_one_line(subject),
+            body=body,
+            attach_pdf=True,
         )
-        message.attach(
-            f"{application.reference}.pdf", pdf.application_pdf(application), "application/pdf"
-        )
-    message.send()
+    )
+    for mail in mails:
+        mail.save()
+    return mails
 
 
-def send_status_notice(*, change, request):
+def queue_status_notice(*, change, request):
     """What changed and what the applicant does next, in the language they applied in."""
     application = change.application
     with translation.override(application.language):
@@ -89,4 +240,11 @@ def send_status_notice(*, change, request):
             "reference": application.reference,
             "status": change.get_new_status_display(),
         }
-    EmailMessage(subject, body, to=[application.email]).send()
+    return OutgoingMail.objects.create(
+        application=application,
+        status_change=change,
+        kind=OutgoingMail.Kind.STATUS,
+        to=application.email,
+        subject=_one_line(subject),
+        body=body,
+    )

@@ -169,6 +169,10 @@ class Application(models.Model):
     )
 
     consented_at = models.DateTimeField(_("Einwilligung erteilt am"), null=True, blank=True)
+    # The address the secret link last reached: the page says so only when it is true.
+    link_mailed_to = models.EmailField(
+        _("Link zum Weitermachen gesendet an"), blank=True, editable=False
+    )
     internal_notes = models.TextField(
         _("Interne Notizen"),
         blank=True,
@@ -360,3 +364,49 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.get_old_status_display()} → {self.get_new_status_display()}"
+
+
+class OutgoingMail(models.Model):
+    """An e-mail about an application, kept until the mail relay has accepted it.
+
+    It is written in the same transaction as the change it reports, so a relay that is down
+    loses no notice: the request answers normally and `send_queued_mail` sends it later.
+    """
+
+    class Kind(models.TextChoices):
+        RECEIVED = "received", _("Eingangsbestätigung an Antragstellende")
+        OFFICE = "office", _("Neuer Antrag an die Koordinierungsstelle")
+        STATUS = "status", _("Statusmitteilung an Antragstellende")
+
+    # After this many failed attempts a mail is no longer retried by itself.
+    MAX_ATTEMPTS = 10
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="mails", verbose_name=_("Antrag")
+    )
+    status_change = models.ForeignKey(
+        StatusChange,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="mails",
+        verbose_name=_("Statuswechsel"),
+    )
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
+    to = models.EmailField(_("Empfänger-Adresse"))
+    reply_to = models.EmailField(_("Antwort an"), blank=True)
+    subject = models.CharField(_("Betreff"), max_length=300)
+    body = models.TextField(_("Text"))
+    attach_pdf = models.BooleanField(_("mit dem Antrag als PDF"), default=False)
+    created_at = models.DateTimeField(_("angelegt am"), default=timezone.now)
+    sent_at = models.DateTimeField(_("versandt am"), null=True, blank=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(_("Versuche"), default=0)
+    last_error = models.CharField(_("letzter Fehler"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("E-Mail")
+        verbose_name_plural = _("E-Mails")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.subject

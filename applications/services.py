@@ -30,14 +30,15 @@ def application_submit(*, application, language, request):
         application.submitted_at = now
         application.language = language
         application.save()
-        StatusChange.objects.create(
+        received = StatusChange.objects.create(
             application=application,
             old_status=Application.Status.DRAFT,
             new_status=Application.Status.RECEIVED,
             changed_at=now,
-            applicant_notified=bool(application.email),
         )
-    mail.send_submission_mails(application=application, request=request)
+        # Written with the change: a relay that is down delays the mails, it loses none.
+        mails = mail.queue_submission_mails(change=received, request=request)
+    mail.deliver_now(mails)
     return application
 
 
@@ -60,10 +61,13 @@ def application_change_status(*, application, status, user, note="", message="",
             message=message,
             changed_by=user,
             changed_at=now,
-            applicant_notified=bool(application.email),
         )
-    if application.email:
-        mail.send_status_notice(change=change, request=request)
+        notice = (
+            mail.queue_status_notice(change=change, request=request) if application.email else None
+        )
+    if notice is not None:
+        mail.deliver_now([notice])
+        change.applicant_notified = notice.sent_at is not None
     return change
 
 

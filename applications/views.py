@@ -43,7 +43,7 @@ from .forms import (
     ProjectForm,
     TargetGroupForm,
 )
-from .models import Application, Attachment, hash_token
+from .models import Application, Attachment, OutgoingMail, hash_token
 from .tasks import task_by_slug, task_states
 
 
@@ -220,14 +220,21 @@ def task(request, application, slug):
     if request.method == "POST":
         form = form_class(request.POST, instance=application)
         if form.is_valid():
-            old_email = stored.email
             application = form.save(commit=False)
             _mark_done(application, task.key)
             application.save()
-            if task.key == "applicant" and application.email and application.email != old_email:
-                mail.send_resume_link(
+            # A new address gets the link; so does one the relay could not reach last time.
+            email = application.email
+            if (
+                task.key == "applicant"
+                and email
+                and email != application.link_mailed_to
+                and mail.send_resume_link(
                     application=application, token=request.application_token, request=request
                 )
+            ):
+                application.link_mailed_to = email
+                application.save(update_fields=["link_mailed_to"])
             return _after_save(request, application)
     else:
         form = form_class(instance=application)
@@ -457,6 +464,9 @@ def confirmation(request, application):
             "application": application,
             "programme": application.programme,
             "token": request.application_token,
+            "receipt_sent": application.mails.filter(
+                kind=OutgoingMail.Kind.RECEIVED, sent_at__isnull=False
+            ).exists(),
             "breadcrumbs": _breadcrumbs(application.programme, _("Antrag gesendet")),
         },
     )

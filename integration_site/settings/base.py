@@ -306,6 +306,9 @@ APPLICATION_ATTACHMENT_MAX_BYTES = int(
 )
 # New drafts and submissions per address and hour (a cache counter, no captcha).
 APPLICATION_RATE_LIMIT = int(os.environ.get("APPLICATION_RATE_LIMIT", "20"))
+# After the mail relay failed, requests leave their application mail queued for this many
+# seconds instead of waiting on the relay again; `manage.py send_queued_mail` sends it.
+APPLICATION_MAIL_PAUSE_SECONDS = int(os.environ.get("APPLICATION_MAIL_PAUSE_SECONDS", "300"))
 # How long a draft's preview link („Vorschau-Link“ in the admin) works without logging in.
 PREVIEW_LINK_MAX_AGE = datetime.timedelta(days=int(os.environ.get("PREVIEW_LINK_DAYS", "7")))
 

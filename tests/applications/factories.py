@@ -40,6 +40,23 @@ VALID = {
 }
 
 
+# The management data of the application's read-only inlines, as the admin's form posts it.
+ADMIN_INLINES = {
+    f"{prefix}-{field}": "0"
+    for prefix in ("cost_lines", "attachments", "status_changes", "mails")
+    for field in ("TOTAL_FORMS", "INITIAL_FORMS")
+}
+
+
+def change_in_admin(client, application, *, follow=False, **data):
+    """The office saves the application's admin form, e.g. with `new_status`."""
+    return client.post(
+        f"/admin/applications/application/{application.pk}/change/",
+        {"internal_notes": "", **ADMIN_INLINES, **data},
+        follow=follow,
+    )
+
+
 def start_draft(client, *, language="de", answers=None):
     """A new draft through the quick check's button; returns (token, tasks URL)."""
     answers = answers or {"ehrenamtlich": "ja", "thema": "ja"}

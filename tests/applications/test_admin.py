@@ -9,7 +9,7 @@ from microprojects.models import FundedProject
 from tests.core.test_attention import panel
 from tests.microprojects.factories import FundingProgrammeFactory, MunicipalityFactory
 
-from .factories import fill_all, pdf_upload, start_draft, submitted
+from .factories import change_in_admin, fill_all, pdf_upload, start_draft, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -31,19 +31,7 @@ def office_client(client, editor):
 
 
 def change(client, application, **data):
-    return client.post(
-        f"{LIST}{application.pk}/change/",
-        {
-            "internal_notes": data.pop("internal_notes", ""),
-            "cost_lines-TOTAL_FORMS": "0",
-            "cost_lines-INITIAL_FORMS": "0",
-            "attachments-TOTAL_FORMS": "0",
-            "attachments-INITIAL_FORMS": "0",
-            "status_changes-TOTAL_FORMS": "0",
-            "status_changes-INITIAL_FORMS": "0",
-            **data,
-        },
-    )
+    return change_in_admin(client, application, **data)
 
 
 def test_editors_without_the_permission_see_no_applications(client, editor, town):

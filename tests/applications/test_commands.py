@@ -11,10 +11,10 @@ from django.test import Client
 from django.utils import timezone
 from reversion.models import Revision, Version
 
-from applications.models import Application, months_before
+from applications.models import Application, OutgoingMail, months_before
 from tests.microprojects.factories import FundingProgrammeFactory, MunicipalityFactory
 
-from .factories import pdf_upload, start_draft, submitted
+from .factories import change_in_admin, pdf_upload, start_draft, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -58,20 +58,14 @@ def test_personal_data_goes_after_the_retention_period(client, editor, town, set
     office = Client()
     office.force_login(editor)
     for status in ("pre_check", "rejected"):
-        office.post(
-            f"/admin/applications/application/{old.pk}/change/",
-            {
-                "new_status": status,
-                "status_note": "Rückruf bei Amal Haddad",
-                **{
-                    f"{prefix}-{field}": "0"
-                    for prefix in ("cost_lines", "attachments", "status_changes")
-                    for field in ("TOTAL_FORMS", "INITIAL_FORMS")
-                },
-            },
+        response = change_in_admin(
+            office, old, new_status=status, status_note="Rückruf bei Amal Haddad"
         )
+        assert response.status_code == 302
     assert Version.objects.get_for_object(old).exists()
     assert LogEntry.objects.filter(object_id=str(old.pk)).exists()
+    # Receipt, the office's copy and two notices.
+    assert OutgoingMail.objects.filter(application_id=old.pk).count() == 4
     now = timezone.now()
     Application.objects.filter(pk=old.pk).update(
         closed_at=months_before(now, 24) - datetime.timedelta(days=1)
@@ -86,6 +80,8 @@ def test_personal_data_goes_after_the_retention_period(client, editor, town, set
     assert not Version.objects.filter(object_id=str(old.pk), content_type__model="application")
     assert not Revision.objects.filter(comment__contains="Amal Haddad").exists()
     assert not LogEntry.objects.filter(object_id=str(old.pk)).exists()
+    # The mails kept about it (receipt, office copy, notices) name the applicant too.
+    assert not OutgoingMail.objects.filter(application_id=old.pk).exists()
     assert Application.objects.filter(pk__in=[recent.pk, running.pk]).count() == 2
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.test import Client
 
-from tests.applications.factories import submitted
+from tests.applications.factories import change_in_admin, submitted
 from tests.browser.test_admin_accessibility import WCAG_AA
 from tests.browser.test_admin_german import ENGLISH_PATTERN, TECHNICAL_PATTERN
 from tests.browser.test_admin_tabs import _log_in
@@ -22,18 +22,10 @@ def test_application_admin_is_german_and_accessible(browser, live_server, editor
     office = Client()
     office.force_login(editor)
     base = "/admin/applications/application/"
-    office.post(
-        f"{base}{application.pk}/change/",
-        {
-            "new_status": "pre_check",
-            "status_note": "Unterlagen vollständig",
-            **{
-                f"{prefix}-{field}": "0"
-                for prefix in ("cost_lines", "attachments", "status_changes")
-                for field in ("TOTAL_FORMS", "INITIAL_FORMS")
-            },
-        },
+    response = change_in_admin(
+        office, application, new_status="pre_check", status_note="Unterlagen vollständig"
     )
+    assert response.status_code == 302
     context = browser.new_context(base_url=live_server.url, locale="en-US")
     page = context.new_page()
     _log_in(page, live_server, editor)

@@ -14,6 +14,7 @@ from django.core import mail
 from django.test import Client
 
 from applications.models import Application
+from tests.applications.factories import change_in_admin
 from tests.browser.test_accessibility import WCAG_AA, _axe
 from tests.microprojects.factories import FundingProgrammeFactory, MunicipalityFactory
 
@@ -206,18 +207,7 @@ def test_the_whole_application_on_a_phone(page, browser, live_server, editor, co
     application = Application.objects.get(reference=reference)
     mail.outbox.clear()
     for status in ("pre_check", "approved", "funds_requested", "proof_received", "closed"):
-        response = office.post(
-            f"/admin/applications/application/{application.pk}/change/",
-            {
-                "new_status": status,
-                "status_note": "geprüft",
-                **{
-                    f"{prefix}-{field}": "0"
-                    for prefix in ("cost_lines", "attachments", "status_changes")
-                    for field in ("TOTAL_FORMS", "INITIAL_FORMS")
-                },
-            },
-        )
+        response = change_in_admin(office, application, new_status=status, status_note="geprüft")
         assert response.status_code == 302
     assert [m.to for m in mail.outbox] == [["amal@example.org"]] * 5
     assert all(reference in m.subject for m in mail.outbox)
