@@ -219,8 +219,8 @@ def _same(a, b):
 FORMER_APP_LABELS = {"integration_site": "pages"}
 
 
-def _resolve(uid):
-    """The object and field a unit id names, or None."""
+def _parse(uid):
+    """(model, pk, field) of a unit id that names a translated field, or None."""
     try:
         app_label, model_name, pk, name = uid.split(".")
         app_label = FORMER_APP_LABELS.get(app_label, app_label)
@@ -229,8 +229,41 @@ def _resolve(uid):
         return None
     if model not in tracked_models() or name not in translated_fields(model):
         return None
-    # isdigit() alone lets "²" through, which the database lookup then refuses with an error.
-    obj = model._default_manager.filter(pk=pk).first() if pk.isascii() and pk.isdigit() else None
+    # isdigit() alone lets "²" through, which the database lookup then refuses with an error;
+    # more than 18 digits would overflow the database's integer.
+    if not (pk.isascii() and pk.isdigit()) or len(pk) > 18:
+        return None
+    return model, int(pk), name
+
+
+# Primary keys per query: well below SQLite's limit on parameters.
+LOAD_CHUNK = 500
+
+
+def _load(units):
+    """Every object the units name, a query per model and 500 objects: {(model, pk): obj}."""
+    wanted = {}
+    for unit in units:
+        parsed = _parse(unit.get("id", ""))
+        if parsed is not None:
+            wanted.setdefault(parsed[0], set()).add(parsed[1])
+    objects = {}
+    for model, pks in wanted.items():
+        pks = sorted(pks)
+        for start in range(0, len(pks), LOAD_CHUNK):
+            chunk = pks[start : start + LOAD_CHUNK]
+            for obj in model._default_manager.filter(pk__in=chunk):
+                objects[(model, obj.pk)] = obj
+    return objects
+
+
+def _resolve(uid, objects):
+    """The object and field a unit id names, or None."""
+    parsed = _parse(uid)
+    if parsed is None:
+        return None
+    model, pk, name = parsed
+    obj = objects.get((model, pk))
     return (obj, name) if obj is not None else None
 
 
@@ -352,6 +385,7 @@ def plan_import(data, *, language=None):
         plan.errors.append(_("Die Datei enthält keine Übersetzungen."))
         return plan
     seen = set()
+    objects = _load(root.iter(f"{{{NS}}}trans-unit"))
     for file_el in files:
         source_language = file_el.get("source-language", "")
         target_language = file_el.get("target-language", "")
@@ -378,17 +412,17 @@ def plan_import(data, *, language=None):
             continue
         plan.language = target_language
         for unit in file_el.iter(f"{{{NS}}}trans-unit"):
-            _plan_unit(plan, unit, seen)
+            _plan_unit(plan, unit, seen, objects)
     return plan
 
 
-def _plan_unit(plan, unit, seen):
+def _plan_unit(plan, unit, seen, objects):
     uid = unit.get("id", "")
     if uid in seen:
         plan.errors.append(_("Die Einheit „%(id)s“ kommt doppelt vor.") % {"id": uid})
         return
     seen.add(uid)
-    resolved = _resolve(uid)
+    resolved = _resolve(uid, objects)
     if resolved is None:
         plan.errors.append(
             _("Unbekannte Einheit „%(id)s“: Dieser Text existiert auf der Website nicht (mehr).")

@@ -5,6 +5,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.core.management import CommandError, call_command
 
 from pages.models import Notice, Page
@@ -342,3 +344,39 @@ def test_import_of_a_file_from_another_source_language_names_it(db):
 def test_open_translations_link_to_the_change_page_in_that_language(editor_client, page):
     content = editor_client.get("/admin/uebersetzungen/ar/").content.decode()
     assert f'href="/admin/pages/page/{page.pk}/change/#sprache-ar"' in content
+
+
+def test_checking_an_import_runs_the_same_queries_for_few_and_many_texts(
+    editor_client, django_assert_max_num_queries
+):
+    """The preview loads the texts a file names a model at a time, not one query per unit."""
+
+    def preview(notices):
+        data = translate(
+            export_xliff("uk"),
+            "uk",
+            {uid(notice, field): f"Текст {notice.pk}" for notice in notices for field in FIELDS},
+        )
+        upload = SimpleUploadedFile("uk.xlf", data, content_type="application/xml")
+        return editor_client.post(
+            "/admin/uebersetzungen/import/", {"language": "uk", "file": upload}
+        )
+
+    FIELDS = ("title", "text")
+    few = NoticeFactory.create_batch(2)
+    with CaptureQueriesContext(connection) as queries:
+        response = preview(few)
+    assert response.content.decode().count("Текст ") >= 4
+    many = few + NoticeFactory.create_batch(600)
+    with django_assert_max_num_queries(len(queries)):
+        response = preview(many)
+    assert f"Текст {many[-1].pk}" in response.content.decode()
+
+
+def test_a_unit_id_with_too_many_digits_is_unknown_not_a_crash(page):
+    data = export_xliff("ar").replace(
+        f'id="{uid(page, "title")}"'.encode(), f'id="pages.page.{"9" * 30}.title"'.encode()
+    )
+    plan = plan_import(data, language="ar")
+    assert not plan.ok
+    assert any("9" * 30 in e for e in plan.errors)
