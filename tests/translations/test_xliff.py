@@ -5,9 +5,9 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.core.management import CommandError, call_command
 
 from pages.models import Notice, Page
 from tests.pages.factories import NoticeFactory, PageFactory
