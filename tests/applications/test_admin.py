@@ -7,19 +7,12 @@ from django.core import mail
 from applications.models import Application
 from microprojects.models import FundedProject
 from tests.core.test_attention import panel
-from tests.microprojects.factories import FundingProgrammeFactory, MunicipalityFactory
 
 from .factories import change_in_admin, fill_all, pdf_upload, start_draft, submitted
 
 pytestmark = pytest.mark.django_db
 
 LIST = "/admin/applications/application/"
-
-
-@pytest.fixture
-def town():
-    FundingProgrammeFactory()
-    return MunicipalityFactory(name="Borna")
 
 
 @pytest.fixture

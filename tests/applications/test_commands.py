@@ -12,17 +12,10 @@ from django.utils import timezone
 from reversion.models import Revision, Version
 
 from applications.models import Application, OutgoingMail, months_before
-from tests.microprojects.factories import FundingProgrammeFactory, MunicipalityFactory
 
 from .factories import change_in_admin, pdf_upload, start_draft, submitted
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def town():
-    FundingProgrammeFactory()
-    return MunicipalityFactory(name="Borna")
 
 
 def test_expired_drafts_are_deleted_and_others_kept(client, town, settings):

@@ -19,19 +19,12 @@ from django.test import Client
 
 from applications.models import OutgoingMail, StatusChange
 from tests.core.test_attention import panel
-from tests.microprojects.factories import FundingProgrammeFactory, MunicipalityFactory
 
 from .factories import VALID, change_in_admin, start_draft, submitted
 
 pytestmark = pytest.mark.django_db
 
 LIST = "/admin/applications/application/"
-
-
-@pytest.fixture
-def town():
-    FundingProgrammeFactory()
-    return MunicipalityFactory(name="Borna")
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ import io
 import pypdf
 import pytest
 
-from tests.microprojects.factories import FundingProgrammeFactory, MunicipalityFactory
-
 from .factories import start_draft, submitted
 
 pytestmark = pytest.mark.django_db
@@ -19,12 +17,6 @@ def pdf_text(content):
     reader = pypdf.PdfReader(io.BytesIO(content))
     # Line breaks fall where the layout puts them; words and their order are what count.
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
-
-
-@pytest.fixture
-def town():
-    FundingProgrammeFactory()
-    return MunicipalityFactory(name="Borna")
 
 
 def test_pdf_download_holds_the_applicants_arabic_text_in_logical_order(client, town):
