@@ -13,7 +13,9 @@ the bucket, and nginx with deploy/nginx.conf in front. Then it
   6. fetches a static file that nginx serves itself,
   7. holds five slowly-sending clients (a header byte per second) and five slow uploads
      open, first against instance A directly, then through nginx: behind nginx every
-     visitor's request is answered in under a second, while A's sync workers are stuck.
+     visitor's request is answered in under a second, while A's sync workers are stuck,
+  8. stops both instances: nginx answers 503 with the site's own page in the reader's
+     language (from the address) and its request id, and still serves the static files.
 It exits non-zero on the first failure and always stops every process it started.
 
 Environment (all optional): SCALE_DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/
@@ -86,6 +88,13 @@ class Processes:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         self.running.append((name, process, log))
         return process
+
+    def stop(self, name):
+        """Stop one process now (gunicorn's quick shutdown), as a crash or restart would."""
+        for found, process, _log in self.running:
+            if found == name and process.poll() is None:
+                process.send_signal(signal.SIGINT)
+                process.wait(timeout=10)
 
     def check_alive(self):
         for name, process, _log in self.running:
@@ -600,6 +609,26 @@ def check(tmp, processes):
     say("   through nginx, the same slow clients open: " + ", ".join(f"{t:.2f}" for t in behind))
     require(max(behind) < 1, f"a visitor waited {max(behind):.1f} s behind nginx")
     processes.check_alive()
+
+    say("8. neither instance answers: nginx shows the site's page in the reader's language")
+    processes.stop("gunicorn-A")
+    processes.stop("gunicorn-B")
+    for path, method, language in (
+        ("/ar/ansprechpersonen/", "GET", "ar"),
+        ("/de/", "GET", "de"),
+        ("/admin/", "GET", "de"),
+        ("/uk/suche/", "POST", "uk"),
+    ):
+        status, headers, body = fetch(port_nginx, path, method=method)
+        page = body.decode()
+        require(status == 503, f"{method} {path} with no instance: {status}")
+        require(f'<html lang="{language}"' in page, f"{path}: not the {language} page")
+        require(headers.get("Retry-After") == "30", f"{path}: no Retry-After")
+        request_id = re.search(r'<code dir="ltr">([0-9a-f]{32})</code>', page)
+        require(request_id and "<!--#" not in page, f"{path}: no request id filled in")
+    require('dir="rtl"' in fetch(port_nginx, "/fa/")[2].decode(), "the Farsi page is not rtl")
+    status, _headers, _body = fetch(port_nginx, stylesheet.group(1).decode())
+    require(status == 200, f"static files while no instance answers: {status}")
 
 
 def single_row(env, sql):
