@@ -12,7 +12,7 @@ DEMO_PASSWORD ?= kfi-demo-redaktion
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run serve test setup system-packages browser nginx messages catalogues lint format check-deploy \
-	bench scale-check clean
+	bench scale-check soak clean
 
 run: setup
 	@mkdir -p var
@@ -115,6 +115,10 @@ bench: setup
 # loopback: a change saved on one instance is served by the other (scripts/scale_check.py).
 scale-check: setup nginx
 	$(PY) scripts/scale_check.py
+
+# One instance behind nginx, 64 connections at the start page for 60 s: errors and memory.
+soak: setup nginx
+	$(PY) scripts/soak.py
 
 clean:
 	rm -rf $(VENV) var
