@@ -11,7 +11,8 @@ It fails when a request gets anything but a 200 or its connection breaks; the sp
 memory are a report, never a reason to fail. Workers are replaced after gunicorn's
 `max_requests` as in production; the report counts the replacements.
 
-Environment (all optional): SOAK_CONNECTIONS, SOAK_SECONDS, SCALE_DATABASE_ADMIN_URL,
+Environment (all optional): SOAK_CONNECTIONS, SOAK_SECONDS, SOAK_KEEP_WORKERS=1 (gunicorn
+never replaces a worker, so a leak would show), SCALE_DATABASE_ADMIN_URL,
 SOAK_DATABASE_NAME (kfi_soak), SOAK_REDIS_URL (redis://127.0.0.1:6379/13).
 """
 
@@ -35,6 +36,8 @@ import scale_check as sc  # noqa: E402 - reads the names above when imported
 
 CONNECTIONS = int(os.environ.get("SOAK_CONNECTIONS", "64"))
 SECONDS = float(os.environ.get("SOAK_SECONDS", "60"))
+# SOAK_KEEP_WORKERS=1: workers are never replaced, so their memory shows any growth.
+KEEP_WORKERS = os.environ.get("SOAK_KEEP_WORKERS") == "1"
 CLIENT_PROCESSES = 2
 INTERVAL = 10
 PATH = "/de/"
@@ -130,11 +133,11 @@ def soak(tmp, processes):
     sc.run([python, "manage.py", "collectstatic", "--noinput", "-v0"], env, "collectstatic")
     sc.run([python, "manage.py", "migrate", "--noinput", "-v0"], env, "migrate (PostgreSQL)")
     sc.run([python, "manage.py", "load_demo", "-v0"], env, "load the demo")
-    master = processes.start(
-        "gunicorn",
-        [python, "-m", "gunicorn", "-c", "gunicorn.conf.py", "integration_site.wsgi"],
-        env=env,
-    )
+    command = [python, "-m", "gunicorn", "-c", "gunicorn.conf.py", "integration_site.wsgi"]
+    if KEEP_WORKERS:
+        # Without replacement a leak would show as growth; production replaces them.
+        command += ["--max-requests", "0"]
+    master = processes.start("gunicorn", command, env=env)
     tmp.chmod(0o755)
     config = sc.render_nginx(
         tmp,
@@ -187,7 +190,7 @@ def soak(tmp, processes):
     sc.say(
         f"{len(times):,} requests, {len(errors)} errors; worker RSS {min(all_sizes):.0f}–"
         f"{max(all_sizes):.0f} MB; {len(seen_workers - first_workers)} workers replaced "
-        "after max_requests"
+        + ("(never, SOAK_KEEP_WORKERS)" if KEEP_WORKERS else "after max_requests")
     )
     kinds = sorted({what for _moment, what in errors})
     sc.require(not errors, f"{len(errors)} requests failed: {', '.join(kinds)}")
