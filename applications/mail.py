@@ -10,6 +10,8 @@ The secret link to a draft is the exception: it is never stored (only its hash i
 mail is sent at once or not at all, and the page says which.
 """
 
+import contextlib
+import datetime
 import logging
 import smtplib
 
@@ -26,6 +28,9 @@ from .models import OutgoingMail, StatusChange
 
 logger = logging.getLogger(__name__)
 PAUSE_KEY = "applications:mail:relay-failed"
+# One run of the queue at a time; a run that dies frees the queue after this long.
+RUN_KEY = "applications:mail:queue-run"
+RUN_SECONDS = 15 * 60
 
 
 def _absolute(request, url):
@@ -131,13 +136,36 @@ def deliver_now(mails):
     return deliver(mails)
 
 
-def pending():
-    """Queued mail that is still retried, oldest first."""
+def pending(*, now=None):
+    """Queued mail that is still retried, oldest first.
+
+    A mail younger than two relay timeouts may still be in the hands of the request that
+    wrote it: it is left to that request, so that no applicant gets a notice twice.
+    """
+    now = now or timezone.now()
+    settled = now - datetime.timedelta(seconds=2 * settings.EMAIL_TIMEOUT + 10)
     return (
-        OutgoingMail.objects.filter(sent_at=None, attempts__lt=OutgoingMail.MAX_ATTEMPTS)
+        OutgoingMail.objects.filter(
+            sent_at=None, attempts__lt=OutgoingMail.MAX_ATTEMPTS, created_at__lt=settled
+        )
         .select_related("application")
         .order_by("created_at", "pk")
     )
+
+
+@contextlib.contextmanager
+def queue_run():
+    """True inside if no other run of the queue is sending (a lock in the shared cache)."""
+    try:
+        mine = cache.add(RUN_KEY, 1, RUN_SECONDS)
+    except Exception:  # noqa: BLE001 - without the cache, send; a duplicate beats a loss
+        mine = True
+    try:
+        yield mine
+    finally:
+        if mine:
+            with contextlib.suppress(Exception):
+                cache.delete(RUN_KEY)
 
 
 # The notices ------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ submission was saved, its reference given, and the applicant saw a server error;
 status change was saved and the editor saw one too, and no mail was ever retried.
 """
 
+import datetime
 import smtplib
 import socket
 from io import StringIO
@@ -15,8 +16,10 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.mail.backends.locmem import EmailBackend as MemoryBackend
 from django.core.management import call_command
+from django.db.models import F
 from django.test import Client
 
+from applications import mail as application_mail
 from applications.models import OutgoingMail, StatusChange
 from tests.core.test_attention import panel
 
@@ -69,6 +72,14 @@ def relay_back(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
+def run_queue(**kwargs):
+    """The scheduled command, minutes later: the mails are no longer their request's."""
+    OutgoingMail.objects.filter(sent_at=None).update(
+        created_at=F("created_at") - datetime.timedelta(minutes=10)
+    )
+    call_command("send_queued_mail", **kwargs)
+
+
 class RefusingBackend(MemoryBackend):
     """A relay that refuses one domain's addresses and accepts the rest."""
 
@@ -105,7 +116,7 @@ def test_a_relay_that_is_down_does_not_stop_the_submission(client, town, relay_d
 
     relay_back(relay_down)
     out = StringIO()
-    call_command("send_queued_mail", stdout=out)
+    run_queue(stdout=out)
     assert out.getvalue().strip() == "2 E-Mails versandt, 0 warten noch."
     assert [m.to for m in mail.outbox] == [["amal@example.org"], ["mikroprojekte-kfi@lk-l.de"]]
     assert application.reference in mail.outbox[0].subject
@@ -115,7 +126,7 @@ def test_a_relay_that_is_down_does_not_stop_the_submission(client, town, relay_d
     assert "Wir haben Ihnen eine Bestätigung per E-Mail geschickt." in page
     received = application.status_changes.get(new_status="received")
     assert received.applicant_notified is True
-    call_command("send_queued_mail", stdout=StringIO())
+    run_queue(stdout=StringIO())
     assert len(mail.outbox) == 2
 
 
@@ -132,7 +143,7 @@ def test_after_a_failure_requests_leave_their_mail_to_the_queue(client, town, re
     assert OutgoingMail.objects.filter(attempts=0).count() == 4
     out = StringIO()
     with pytest.raises(SystemExit) as exit_code:
-        call_command("send_queued_mail", stdout=out)
+        run_queue(stdout=out)
     # The command is not held back by the pause, and says the relay still refuses.
     assert exit_code.value.code == 1
     assert out.getvalue().strip() == "0 E-Mails versandt, 4 warten noch."
@@ -164,7 +175,7 @@ def test_a_status_change_is_saved_and_its_notice_kept_while_the_relay_is_down(
 
     relay_back(relay_down)
     cache.clear()  # the pause is over
-    call_command("send_queued_mail", stdout=StringIO())
+    run_queue(stdout=StringIO())
     change.refresh_from_db()
     assert change.applicant_notified is True
     assert "Wir melden uns." in mail.outbox[-1].body
@@ -182,7 +193,7 @@ def test_a_refused_address_does_not_hold_back_the_others(client, town, settings)
     OutgoingMail.objects.update(sent_at=None, attempts=0)
     settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
     with pytest.raises(SystemExit):
-        call_command("send_queued_mail", stdout=StringIO())
+        run_queue(stdout=StringIO())
     receipt = refused.mails.get(kind="received")
     assert receipt.sent_at is None
     assert receipt.last_error == "SMTPRecipientsRefused"
@@ -200,7 +211,7 @@ def test_after_ten_failures_a_mail_is_left_to_the_office(client, town, office, r
     application.mails.update(attempts=OutgoingMail.MAX_ATTEMPTS)
     relay_back(relay_down)
     out = StringIO()
-    call_command("send_queued_mail", stdout=out)
+    run_queue(stdout=out)
     assert out.getvalue().strip() == "0 E-Mails versandt, 0 warten noch."
     assert mail.outbox == []
     page = office.get(f"{LIST}{application.pk}/change/").content.decode()
@@ -257,7 +268,35 @@ def test_a_silent_relay_holds_one_request_and_no_other(client, town, relay_silen
     assert application.reference in page
     # The scheduled command tries again: one connection, and it stops at the first failure.
     with pytest.raises(SystemExit):
-        call_command("send_queued_mail", stdout=StringIO())
+        run_queue(stdout=StringIO())
     assert connections_made(relay_silent) == 1
     # smtplib reports the timeout as a lost connection.
     assert [m.last_error for m in application.mails.all()] == ["SMTPServerDisconnected", ""]
+
+
+def test_the_queue_leaves_a_mail_its_request_may_still_be_sending(client, town, relay_down):
+    _token, application = submitted(client, town)
+    relay_back(relay_down)
+    out = StringIO()
+    call_command("send_queued_mail", stdout=out)
+    # Written a moment ago: the request that wrote it may be waiting for the relay right now.
+    assert out.getvalue().strip() == "0 E-Mails versandt, 0 warten noch."
+    assert mail.outbox == []
+    run_queue(stdout=StringIO())
+    assert len(mail.outbox) == 2
+    assert not application.mails.filter(sent_at=None).exists()
+
+
+def test_only_one_run_of_the_queue_sends_at_a_time(client, town, relay_down):
+    submitted(client, town)
+    relay_back(relay_down)
+    cache.add(application_mail.RUN_KEY, 1)  # another run is sending
+    out = StringIO()
+    run_queue(stdout=out)
+    assert out.getvalue().strip() == "Ein anderer Lauf sendet gerade; dieser sendet nichts."
+    assert mail.outbox == []
+    cache.delete(application_mail.RUN_KEY)
+    run_queue(stdout=StringIO())
+    assert len(mail.outbox) == 2
+    # A finished run frees the queue for the next.
+    assert cache.get(application_mail.RUN_KEY) is None

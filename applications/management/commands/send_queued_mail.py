@@ -11,9 +11,13 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        queued = list(mail.pending())
-        sent = mail.deliver(queued)
-        waiting = mail.pending().count()
+        with mail.queue_run() as mine:
+            if not mine:
+                self.stdout.write("Ein anderer Lauf sendet gerade; dieser sendet nichts.")
+                return
+            queued = list(mail.pending())
+            sent = mail.deliver(queued)
+            waiting = mail.pending().count()
         self.stdout.write(f"{sent} E-Mails versandt, {waiting} warten noch.")
         if waiting and sent < len(queued):
             # A non-zero exit lets cron or the systemd timer report the failing relay.
