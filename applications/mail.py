@@ -197,6 +197,17 @@ def send_resume_link(*, application, token, request):
     return False
 
 
+def _to_applicant(change, kind, subject, body):
+    return OutgoingMail(
+        application=change.application,
+        status_change=change,
+        kind=kind,
+        to=change.application.email,
+        subject=_one_line(subject),
+        body=body,
+    )
+
+
 def queue_submission_mails(*, change, request):
     """The receipt to the applicant and the new application to the office, queued."""
     from .services import office_email
@@ -213,16 +224,7 @@ def queue_submission_mails(*, change, request):
             subject = _("Ihr Antrag %(reference)s ist eingegangen") % {
                 "reference": application.reference
             }
-        mails.append(
-            OutgoingMail(
-                application=application,
-                status_change=change,
-                kind=OutgoingMail.Kind.RECEIVED,
-                to=application.email,
-                subject=_one_line(subject),
-                body=body,
-            )
-        )
+        mails.append(_to_applicant(change, OutgoingMail.Kind.RECEIVED, subject, body))
     with translation.override(settings.LANGUAGE_CODE):
         admin_url = _absolute(
             request, reverse("admin:applications_application_change", args=[application.pk])
@@ -268,11 +270,6 @@ def queue_status_notice(*, change, request):
             "reference": application.reference,
             "status": change.get_new_status_display(),
         }
-    return OutgoingMail.objects.create(
-        application=application,
-        status_change=change,
-        kind=OutgoingMail.Kind.STATUS,
-        to=application.email,
-        subject=_one_line(subject),
-        body=body,
-    )
+    notice = _to_applicant(change, OutgoingMail.Kind.STATUS, subject, body)
+    notice.save()
+    return notice
